@@ -204,9 +204,11 @@ public final class ShellViewModel {
             return;
         }
         Instant now = clock.instant();
-        windowLabel.set(Strings.format(strings, "status.window",
-                timeRange.describe(current.from(), current.to()),
-                CLOCK_TIME.format(now.atZone(timeRange.zone()))));
+        String span = timeRange.describe(current.from(), current.to());
+        String updated = CLOCK_TIME.format(now.atZone(timeRange.zone()));
+        windowLabel.set(timeRange.selectedPreset() == null
+                ? Strings.format(strings, "status.window", span, updated)
+                : Strings.format(strings, "status.windowRelative", span, updated, timeRange.getLabel()));
     }
 
     private String describe(ConnectionInfo connection) {
