@@ -45,7 +45,9 @@ public final class MainWindow {
         Parent root = wiring.loadShell().root();
         Settings.WindowBounds bounds = settings.window();
         boolean usable = bounds != null && onSomeScreen(bounds);
-        Scene scene = new Scene(root, usable ? bounds.width() : DEFAULT_WIDTH, usable ? bounds.height() : DEFAULT_HEIGHT);
+        Rectangle2D desktop = Screen.getPrimary().getVisualBounds();
+        Scene scene = usable ? new Scene(root, bounds.width(), bounds.height())
+                : new Scene(root, Math.min(DEFAULT_WIDTH, desktop.getWidth()), Math.min(DEFAULT_HEIGHT, desktop.getHeight()));
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> Strings.format(wiring.strings(), "app.title", wiring.strings().getString(shell.getScreen().titleKey())),

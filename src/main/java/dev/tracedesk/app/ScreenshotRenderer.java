@@ -13,7 +13,6 @@ import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
@@ -35,10 +34,8 @@ public final class ScreenshotRenderer {
     public List<Path> renderAll(Path dir) throws IOException {
         Files.createDirectories(dir);
         ShellViewModel shell = wiring.shell();
+        // Not shown in a window: a snapshot lays out and styles the scene itself, at any size the screen may lack.
         Scene scene = new Scene(wiring.loadShell().root(), WIDTH, HEIGHT);
-        Stage stage = new Stage();
-        stage.setScene(scene);
-        stage.show();
         List<Path> written = new ArrayList<>();
         try {
             for (Theme theme : Theme.values()) {
@@ -51,7 +48,6 @@ public final class ScreenshotRenderer {
                 }
             }
         } finally {
-            stage.hide();
             shell.dispose();
         }
         return written;
