@@ -40,7 +40,25 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty(LOG_DIR_PROPERTY) == null) {
             System.setProperty(LOG_DIR_PROPERTY, paths.logDir().toString());
         }
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its subcommands; a failing command prints one line and logs the stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((error, cli, parsed) -> {
+            LoggerFactory.getLogger(Main.class).error("{} failed", cli.getCommandName(), error);
+            cli.getErr().println("tracedesk " + cli.getCommandName() + ": " + message(error)
+                    + " (details in " + System.getProperty(LOG_DIR_PROPERTY, "the log") + ")");
+            return 1;
+        });
+    }
+
+    private static String message(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override

@@ -60,6 +60,17 @@ class MainTest {
     }
 
     @Test
+    void aFailingSubcommandPrintsOneLineAndExitsWithOne() throws Exception {
+        Path notADirectory = java.nio.file.Files.writeString(home.resolve("file"), "x");
+        Process process = runHeadless("screenshots", "--out", notADirectory.resolve("shots").toString());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(err).contains("tracedesk screenshots: ").doesNotContain("\tat ");
+    }
+
+    @Test
     void profileComesFromTheOptionOrAwsProfileElseTheSandbox() {
         Main main = new Main();
         assertThat(main.connection(Map.of())).isEqualTo(ConnectionInfo.localSandbox());
