@@ -3,7 +3,6 @@ package dev.tracedesk.filter;
 import dev.tracedesk.xray.ServiceId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -353,9 +352,7 @@ final class FilterCompiler {
             short[] from = s.callFrom;
             for (int c = 0; c < from.length; c++) {
                 int e = s.segmentCount + c;
-                int to = s.entryNode[e];
-                if (from[c] < 0 || to < 0) continue;
-                if (source.matches(s.nodes[from[c]]) && destination.matches(s.nodes[to])
+                if (source.matches(s.nodes[from[c]]) && destination.matches(s.nodes[s.entryNode[e]])
                         && (body == null || body.test(f, e))) {
                     return true;
                 }
@@ -435,9 +432,7 @@ final class FilterCompiler {
     private static String entryString(TraceFacts.Shape s, int e, int field) {
         if (field == StringKeyword.NAME.ordinal() || field == StringKeyword.TYPE.ordinal()
                 || field == StringKeyword.ACCOUNT_ID.ordinal()) {
-            int n = s.entryNode[e];
-            if (n < 0) return null;
-            ServiceId id = s.nodes[n];
+            ServiceId id = s.nodes[s.entryNode[e]];
             return field == StringKeyword.NAME.ordinal() ? id.name()
                     : field == StringKeyword.TYPE.ordinal() ? id.type() : id.accountId();
         }

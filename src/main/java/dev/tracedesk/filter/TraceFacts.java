@@ -122,7 +122,7 @@ public final class TraceFacts {
         return shape.segmentCount;
     }
 
-    /** Number of calls (edges) that edge() bodies see. */
+    /** Number of calls between two nodes of the trace (client calls excluded) that edge() bodies see. */
     public int callCount() {
         return times.length - shape.segmentCount;
     }
@@ -184,7 +184,7 @@ public final class TraceFacts {
         final int segmentCount;
         /** segment entry: its node; call entry: the callee node. */
         final short[] entryNode;
-        /** call entries only (index − segmentCount): the caller node; -1 for a client caller. */
+        /** call entries only (index − segmentCount): the caller node. Calls from client nodes are not kept. */
         final short[] callFrom;
         final int[] entryFlags;
         final short[] entryStatus;

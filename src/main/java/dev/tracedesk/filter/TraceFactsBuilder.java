@@ -88,14 +88,23 @@ public final class TraceFactsBuilder {
             nodes.add(n);
             anyInferred |= n.kind() == CallGraph.Kind.INFERRED;
         }
+        if (nodes.size() > Short.MAX_VALUE) {
+            // far beyond X-Ray's own limits (10 000 nodes per map, 500 kB per trace)
+            throw new IllegalArgumentException("trace " + trace.id() + " has more than 32767 nodes");
+        }
         Set<Segment> roots = Collections.newSetFromMap(new IdentityHashMap<>());
         roots.addAll(trace.roots());
 
+        // calls from client nodes are left out: edge() names two nodes of the trace, never the client
+        List<CallGraph.Call> calls = new ArrayList<>();
+        for (CallGraph.Call c : graph.calls()) {
+            if (index.containsKey(c.from()) && index.containsKey(c.to())) calls.add(c);
+        }
         int segmentCount = 0;
         for (CallGraph.Node n : nodes) segmentCount += n.segments().size();
-        int entries = segmentCount + graph.calls().size();
+        int entries = segmentCount + calls.size();
         short[] entryNode = new short[entries];
-        short[] callFrom = new short[graph.calls().size()];
+        short[] callFrom = new short[calls.size()];
         int[] entryFlags = new int[entries];
         short[] entryStatus = new short[entries];
         TraceFacts.Attrs[] entryAttrs = new TraceFacts.Attrs[entries];
@@ -114,16 +123,14 @@ public final class TraceFactsBuilder {
                 e++;
             }
         }
-        for (int ci = 0; ci < graph.calls().size(); ci++) {
-            CallGraph.Call c = graph.calls().get(ci);
-            Integer from = index.get(c.from());
-            Integer to = index.get(c.to());
+        for (int ci = 0; ci < calls.size(); ci++) {
+            CallGraph.Call c = calls.get(ci);
             Segment via = c.via();
             CallGraph.Node toNode = graph.node(c.to());
-            entryNode[e] = (short) (to == null ? -1 : to);
-            callFrom[ci] = (short) (from == null ? -1 : from);
+            entryNode[e] = index.get(c.to()).shortValue();
+            callFrom[ci] = index.get(c.from()).shortValue();
             entryFlags[e] = outcomeFlags(via) | (via.isComplete() ? 0 : TraceFacts.PARTIAL)
-                    | (toNode != null && toNode.kind() == CallGraph.Kind.INFERRED ? TraceFacts.INFERRED : 0);
+                    | (toNode.kind() == CallGraph.Kind.INFERRED ? TraceFacts.INFERRED : 0);
             entryStatus[e] = status(via);
             entryAttrs[e] = attrs(via, false);
             times[e] = via.duration();
