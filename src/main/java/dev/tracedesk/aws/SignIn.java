@@ -94,6 +94,11 @@ public final class SignIn {
         } catch (RuntimeException e) {
             AwsConnection.closeAll(resources);
             AwsProblemException problem = AwsErrors.asException(e);
+            if (problem.kind() == ProblemKind.OTHER && profile.kind() == ProfileKind.CREDENTIAL_PROCESS) {
+                problem = new AwsProblemException(new AwsProblem(ProblemKind.NO_CREDENTIALS, "The credential_process "
+                        + "of profile '" + profileName + "' failed. Run it in a terminal to see why (often a login "
+                        + "it needs has expired).", Optional.empty(), problem.problem().detail()), e);
+            }
             LOG.info("Sign-in with profile '{}' failed: {} ({})", profileName, problem.kind(), problem.problem().detail());
             throw problem;
         }
@@ -113,6 +118,20 @@ public final class SignIn {
         SsoConfig config = SsoConfig.from(catalog, catalog.rawProfile(profileName));
         return ssoLogin(catalog, profileName, new EndpointOverrides(environment)).login(config, prompt, cancel)
                 .expiresAt();
+    }
+
+    /**
+     * For an SSO profile, when its cached IAM Identity Center token expires, if there is a usable one (no network):
+     * the sign-in screen can say "signed in until ..." or "browser sign-in needed".
+     */
+    public Optional<java.time.Instant> cachedSsoExpiry(String profileName) {
+        ProfileCatalog catalog = profiles();
+        if (!catalog.require(profileName).kind().isSso()) {
+            return Optional.empty();
+        }
+        SsoConfig config = SsoConfig.from(catalog, catalog.rawProfile(profileName));
+        return ssoLogin(catalog, profileName, new EndpointOverrides(environment)).cachedToken(config)
+                .map(SsoToken::expiresAt);
     }
 
     /** The SSO token cache TraceDesk shares with the AWS CLI. */

@@ -95,6 +95,17 @@ class AssumeRoleMotoTest {
                 "source_profile = reader",
                 "external_id = shop-42",
                 "",
+                "[profile web]",
+                "role_arn = arn:aws:iam::123456789012:role/web-role",
+                "web_identity_token_file = " + home.resolve("token.jwt"),
+                "role_session_name = web-session",
+                "region = us-east-1",
+                "",
+                "[profile from-env]",
+                "role_arn = arn:aws:iam::123456789012:role/env-role",
+                "credential_source = Environment",
+                "region = us-east-1",
+                "",
                 "[profile loop-a]",
                 "role_arn = arn:aws:iam::123456789012:role/a",
                 "source_profile = loop-b",
@@ -147,6 +158,34 @@ class AssumeRoleMotoTest {
             assertThat(identity.arn()).contains("assumed-role/xray-viewer/");
             assertThat(identity.account()).isEqualTo("210987654321");
             assertThat(mfaRequests).containsExactly("reader arn:aws:iam::123456789012:mfa/alice");
+        }
+    }
+
+    @Test
+    void webIdentityProfilesAssumeTheirRoleWithTheTokenFile() throws IOException {
+        Files.writeString(home.resolve("token.jwt"), "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0In0.\n");
+        try (AwsConnection connection = signIn().connect("web", Optional.empty(), null, MfaCodeProvider.none(),
+                new CancelToken()); AwsClients clients = new AwsClients(connection)) {
+            assertThat(clients.callerIdentity().arn()).contains("web-role");
+        }
+    }
+
+    @Test
+    void aMissingWebIdentityTokenFileIsReported() {
+        assertThatThrownBy(() -> signIn().connect("web", Optional.empty(), null, MfaCodeProvider.none(),
+                new CancelToken())).isInstanceOfSatisfying(AwsProblemException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProblemKind.NO_CREDENTIALS);
+                    assertThat(e.getMessage()).contains("token.jwt");
+                });
+    }
+
+    @Test
+    void credentialSourceEnvironmentUsesTheInjectedEnvironmentKeys() {
+        SignIn signIn = new SignIn(new AwsEnvironment(Map.of("AWS_ENDPOINT_URL", endpoint.toString(),
+                "AWS_ACCESS_KEY_ID", "AKIDFROMENV", "AWS_SECRET_ACCESS_KEY", "env-secret"), home));
+        try (AwsConnection connection = signIn.connect("from-env", Optional.empty(), null, MfaCodeProvider.none(),
+                new CancelToken()); AwsClients clients = new AwsClients(connection)) {
+            assertThat(clients.callerIdentity().arn()).contains("assumed-role/env-role/");
         }
     }
 

@@ -299,6 +299,7 @@ class SsoSignInTest {
         cache.write("corp", new SsoToken("OLD-ACCESS", Instant.now().minus(Duration.ofMinutes(5)),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "us-east-1", START_URL));
 
+        assertThat(signIn().cachedSsoExpiry("dev")).isEmpty();
         assertThatThrownBy(() -> signIn().connect("dev", Optional.empty(), null, MfaCodeProvider.none(),
                 new CancelToken())).isInstanceOfSatisfying(AwsProblemException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProblemKind.SSO_TOKEN_EXPIRED);
@@ -313,6 +314,7 @@ class SsoSignInTest {
         cache.write("corp", new SsoToken("STILL-VALID", Instant.now().plus(Duration.ofHours(2)),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "us-east-1", START_URL));
 
+        assertThat(signIn().cachedSsoExpiry("dev")).isPresent();
         Instant expires = signIn().ssoSignIn("dev", prompt, new CancelToken());
 
         assertThat(prompt.shown).hasSize(1);
