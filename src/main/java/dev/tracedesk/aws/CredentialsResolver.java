@@ -97,7 +97,8 @@ final class CredentialsResolver {
             case WEB_IDENTITY:
                 return webIdentity(profile);
             case CREDENTIAL_PROCESS:
-                return track(ProcessCredentialsProvider.builder().command(p.get("credential_process")).build());
+                return track(ProcessCredentialsProvider.builder().command(shellCommand(p.get("credential_process")))
+                        .build());
             default:
                 throw new AwsProblemException(AwsProblem.of(ProblemKind.NO_CREDENTIALS, "Profile '" + profileName
                         + "' has no credentials (no keys, SSO, role or credential_process). Add them, or run "
@@ -211,6 +212,12 @@ final class CredentialsResolver {
                 throw invalid("Profile '" + profile.name() + "' has credential_source '" + source
                         + "'; use Environment, Ec2InstanceMetadata or EcsContainer.");
         }
+    }
+
+    /** credential_process is a command line with quoting, as a shell reads it (what the AWS CLI and SDK do too). */
+    private static List<String> shellCommand(String commandLine) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return windows ? List.of("cmd.exe", "/C", commandLine) : List.of("sh", "-c", commandLine);
     }
 
     private static String readToken(Path tokenFile, String profileName) {
