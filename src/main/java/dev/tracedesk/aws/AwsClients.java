@@ -1,7 +1,9 @@
 package dev.tracedesk.aws;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,8 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.xray.XRayClient;
@@ -35,6 +39,7 @@ public final class AwsClients implements AutoCloseable {
     private IamClient iam;
     private StsClient sts;
     private CloudFormationClient cloudFormation;
+    private S3Client s3;
 
     public AwsClients(Connection connection) {
         this.connection = connection;
@@ -101,6 +106,19 @@ public final class AwsClients implements AutoCloseable {
                     connection.credentialsProvider(), connection.endpointOverride(AwsService.CLOUDFORMATION)));
         }
         return cloudFormation;
+    }
+
+    /**
+     * S3 (for the stack's deployment artefacts). Path-style addressing when the endpoint is overridden, since a local
+     * endpoint has no per-bucket host names.
+     */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            Optional<URI> endpoint = connection.endpointOverride(AwsService.S3);
+            S3ClientBuilder builder = S3Client.builder().forcePathStyle(endpoint.isPresent());
+            s3 = create(() -> factory.build(builder, connection.region(), connection.credentialsProvider(), endpoint));
+        }
+        return s3;
     }
 
     /**

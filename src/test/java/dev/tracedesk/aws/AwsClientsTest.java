@@ -88,6 +88,12 @@ class AwsClientsTest {
                 case "lambda":
                     response = "{\"Functions\":[]}";
                     break;
+                case "s3":
+                    response = "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                            + "<Name>shop-artifacts</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated>"
+                            + "</ListBucketResult>";
+                    type = "application/xml";
+                    break;
                 case "apigateway":
                     response = "{\"item\":[]}";
                     break;
@@ -113,12 +119,13 @@ class AwsClientsTest {
             clients.lambda().listFunctions();
             clients.apiGateway().getRestApis();
             CallerIdentity identity = clients.callerIdentity();
+            clients.s3().listObjectsV2(b -> b.bucket("shop-artifacts"));
 
             assertThat(identity.account()).isEqualTo("000000000000");
             assertThat(identity.arn()).isEqualTo("arn:aws:iam::000000000000:root");
             assertThat(sandbox.label()).isEqualTo("Local sandbox · 127.0.0.1:" + port() + " · us-east-1");
         }
-        assertThat(seen).extracting(Seen::service).containsExactly("xray", "logs", "lambda", "apigateway", "sts");
+        assertThat(seen).extracting(Seen::service).containsExactly("xray", "logs", "lambda", "apigateway", "sts", "s3");
         assertThat(seen).allSatisfy(s -> {
             assertThat(s.accessKey()).isEqualTo(SandboxDefaults.ACCESS_KEY_ID);
             assertThat(s.region()).isEqualTo("us-east-1");
@@ -126,6 +133,7 @@ class AwsClientsTest {
         assertThat(seen.get(0).path()).isEqualTo("/GetSamplingRules");
         assertThat(seen.get(2).path()).startsWith("/2015-03-31/functions");
         assertThat(seen.get(3).path()).isEqualTo("/restapis");
+        assertThat(seen.get(5).path()).isEqualTo("/shop-artifacts"); // path-style on a local endpoint
     }
 
     @Test
