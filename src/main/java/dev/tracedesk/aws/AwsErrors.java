@@ -158,7 +158,8 @@ public final class AwsErrors {
                         ? "the AWS endpoint's name (" + t.getMessage() + ") cannot be resolved"
                         : "the AWS endpoint cannot be reached (" + t.getClass().getSimpleName() + ")";
                 return Optional.of(new AwsProblem(ProblemKind.NETWORK_UNREACHABLE,
-                        "No connection to AWS: " + what + ". Check the network connection, VPN or proxy, and try again.",
+                        "No connection to AWS: " + what + ". Check the network connection, VPN or proxy (for the "
+                                + "local sandbox: that it is running), and try again.",
                         Optional.empty(), describe(error)));
             }
         }

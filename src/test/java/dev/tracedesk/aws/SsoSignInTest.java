@@ -359,8 +359,13 @@ class SsoSignInTest {
             headers.setLevel(null);
         }
 
+        appender.stop();
+        List<ILoggingEvent> events;
+        synchronized (appender) { // AppenderBase appends under this lock; late events from pool threads race otherwise
+            events = new ArrayList<>(appender.list);
+        }
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : appender.list) {
+        for (ILoggingEvent event : events) {
             lines.add(event.getFormattedMessage());
             if (event.getThrowableProxy() != null) {
                 lines.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
