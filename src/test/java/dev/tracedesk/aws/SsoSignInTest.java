@@ -269,6 +269,38 @@ class SsoSignInTest {
     }
 
     @Test
+    void interruptingTheSignInThreadCancelsAWaitingSignIn() throws Exception {
+        server.answerTokenPolls("pending");
+        SignIn signIn = new SignIn(environment(), Clock.systemUTC(), (interval, token) -> token.sleep(
+                Duration.ofMinutes(5)), Duration.ofSeconds(5));
+        java.util.concurrent.CountDownLatch codeShown = new java.util.concurrent.CountDownLatch(1);
+        RecordingPrompt waiting = new RecordingPrompt() {
+            @Override
+            public void showUserCode(DeviceAuthorization authorization) {
+                super.showUserCode(authorization);
+                codeShown.countDown();
+            }
+        };
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                signIn.connect("dev", Optional.empty(), waiting, MfaCodeProvider.none(), new CancelToken()).close();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        worker.start();
+        assertThat(codeShown.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        worker.interrupt(); // what a JavaFX Task.cancel(true) does
+        worker.join(30_000);
+
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOfSatisfying(AwsProblemException.class,
+                e -> assertThat(e.kind()).isEqualTo(ProblemKind.CANCELLED));
+        assertThat(cacheFile("corp")).doesNotExist();
+    }
+
+    @Test
     void aCancelledTokenStopsBeforeAnyRequest() {
         CancelToken cancel = new CancelToken();
         cancel.cancel();
