@@ -241,6 +241,8 @@ public final class ShellController {
         statusFilter.textProperty().bind(Bindings.createStringBinding(
                 () -> model.getFilter().isBlank() ? "" : Strings.format(strings, "status.filter", model.getFilter().strip()),
                 model.filterProperty()));
+        statusFilter.visibleProperty().bind(statusFilter.textProperty().isNotEmpty());
+        statusFilter.managedProperty().bind(statusFilter.visibleProperty());
     }
 
     private void installShortcuts(Scene scene) {
