@@ -48,6 +48,9 @@ public final class TraceSummaries {
         Set<String> instances = new LinkedHashSet<>();
         Set<String> zones = new LinkedHashSet<>();
         for (Segment s : trace.segments()) {
+            if (s.isInferred()) {
+                continue;
+            }
             ServiceId service = CallGraph.serviceOf(s);
             hasThrottle |= Outcome.isThrottle(s);
             collectAnnotations(s, service, annotations);
