@@ -233,6 +233,27 @@ class TraceSummariesTest {
     }
 
     @Test
+    void atMostFiftyAnnotationKeysAreIndexed() {
+        dev.tracedesk.xray.segment.Segment.Builder b = dev.tracedesk.xray.segment.Segment.builder()
+                .id("0000000000000001").name("many").traceId("1-6650a1b2-3c4d5e6f708192a3b4c5d6e7")
+                .startTime(1).endTime(2);
+        for (int i = 0; i < 60; i++) {
+            b.annotation(String.format("k%02d", i), new dev.tracedesk.xray.segment.AnnotationValue.Num(i));
+        }
+        dev.tracedesk.xray.trace.Trace t = dev.tracedesk.xray.trace.TraceAssembler.assemble(
+                dev.tracedesk.xray.TraceId.of("1-6650a1b2-3c4d5e6f708192a3b4c5d6e7"), List.of(b.build()));
+        TraceSummary s = TraceSummaries.of(t);
+        assertThat(s.annotations()).hasSize(50).containsKey("k49").doesNotContainKey("k50");
+    }
+
+    @Test
+    void responseBodyShape() {
+        TraceSummariesResponse r = new TraceSummariesResponse(List.of(summary(7)), 1764000420.0, 13, null);
+        assertThat(ApiJson.write(r)).startsWith("{\"TraceSummaries\":[{\"Id\":\"" + ShopTraces.traceId(7) + "\"")
+                .endsWith("\"ApproximateTime\":1764000420,\"TracesProcessedCount\":13}");
+    }
+
+    @Test
     void serializesToTheApiShape() throws Exception {
         TraceSummary s = summary(11).withMatchedEventTime(1764000660.25);
         String json = ApiJson.write(s);
