@@ -247,6 +247,21 @@ class TraceSummariesTest {
     }
 
     @Test
+    void traceWithOnlyAnOrphanSubsegmentStillSummarises() {
+        String trace = "1-6650a1b2-3c4d5e6f708192a3b4c5d6e7";
+        dev.tracedesk.xray.segment.Segment orphan = dev.tracedesk.xray.segment.SegmentCodec.read(
+                "{\"type\":\"subsegment\",\"trace_id\":\"" + trace + "\",\"parent_id\":\"00000000000000ff\","
+                        + "\"id\":\"0000000000000002\",\"name\":\"x\",\"start_time\":1,\"end_time\":2}");
+        TraceSummary s = TraceSummaries.of(dev.tracedesk.xray.trace.TraceAssembler.assemble(
+                dev.tracedesk.xray.TraceId.of(trace), List.of(orphan)));
+        assertThat(s.isPartial()).isTrue();
+        assertThat(s.entryPoint()).isNull();
+        assertThat(s.duration()).isNull();
+        assertThat(s.serviceIds()).isEmpty();
+        assertThat(ApiJson.write(s)).startsWith("{\"Id\":\"" + trace + "\",\"HasFault\":false");
+    }
+
+    @Test
     void responseBodyShape() {
         TraceSummariesResponse r = new TraceSummariesResponse(List.of(summary(7)), 1764000420.0, 13, null);
         assertThat(ApiJson.write(r)).startsWith("{\"TraceSummaries\":[{\"Id\":\"" + ShopTraces.traceId(7) + "\"")
