@@ -178,13 +178,15 @@ class TraceSummariesTest {
         assertThat(s.serviceIds()).containsExactly(UNITTEST_SVC, UNITTEST_FN, BAD);
         RootCauseException notFound = new RootCauseException("ResourceNotFoundException",
                 "Requested resource not found");
-        assertThat(s.faultRootCauses()).containsExactly(new RootCause(List.of(
+        RootCause cause = new RootCause(List.of(
                 service(UNITTEST_SVC, false, faulty(UNITTEST, false)),
                 service(UNITTEST_FN, false, faulty(UNITTEST, false, notFound), faulty("Invocation", false),
                         faulty("DynamoDB", true, notFound)),
-                service(BAD, true, faulty(BAD_TABLE, false))), false));
-        // DynamoDB answered 400 but flagged the call as a fault: flags win, so it is not an error
-        assertThat(s.errorRootCauses()).isEmpty();
+                service(BAD, true, faulty(BAD_TABLE, false))), false);
+        assertThat(s.faultRootCauses()).containsExactly(cause);
+        // DynamoDB answered 400 and flagged the call as a fault: it is both, so it is also the error root cause
+        // (the function segment itself is a fault only)
+        assertThat(s.errorRootCauses()).containsExactly(cause);
         assertThat(s.resourceArns()).extracting(TraceSummary.ResourceArn::arn)
                 .containsExactly(ShopTraces.functionArn(UNITTEST));
     }
