@@ -118,6 +118,19 @@ public final class TraceAssembler {
             attached.add(o.id());
             orphans.add(build(o, childrenOf, attached));
         }
+        // subsegments whose parent_ids form a cycle have no orphan root: keep each on its own rather than lose it
+        List<Segment> cyclic = new ArrayList<>();
+        for (Segment sub : subsegments.values()) {
+            if (!attached.contains(sub.id())) {
+                cyclic.add(sub);
+            }
+        }
+        cyclic.sort(BY_START);
+        for (Segment c : cyclic) {
+            if (attached.add(c.id())) {
+                orphans.add(build(c, childrenOf, attached));
+            }
+        }
         return new Trace(traceId, built, orphans, documentCount(), documentBytes, revision);
     }
 
