@@ -28,13 +28,19 @@ final class ShopLikeTraces {
     private long counter;
 
     ShopLikeTraces(long seed) {
+        this(seed, 0);
+    }
+
+    /** A generator whose traces are numbered from {@code first} (for deterministic parallel chunks). */
+    ShopLikeTraces(long seed, long first) {
         this.random = new Random(seed);
+        this.counter = first;
     }
 
     Trace next() {
         long n = counter++;
         long start = 1_764_000_000L + n / 50;
-        String traceId = String.format("1-%08x-%024x", start, n * 2654435761L & 0xffffffffffffffL);
+        String traceId = "1-" + Long.toHexString(start) + "-00000000" + id(n * 2654435761L, (int) n);
         List<Segment> docs = new ArrayList<>(10);
         double t0 = start + (n % 50) / 50.0;
         int kind = random.nextInt(100);
@@ -45,12 +51,24 @@ final class ShopLikeTraces {
         return TraceAssembler.assemble(TraceId.of(traceId), docs);
     }
 
-    private String id(long n, int k) {
-        return String.format("%08x%08x", n & 0xffffffffL, k);
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** 16 hex digits: 8 for the trace number, 8 for the entity (String.format is too slow for a million traces). */
+    private static String id(long n, int k) {
+        char[] c = new char[16];
+        long v = ((n & 0xffffffffL) << 32) | (k & 0xffffffffL);
+        for (int i = 15; i >= 0; i--) {
+            c[i] = HEX[(int) (v & 0xf)];
+            v >>>= 4;
+        }
+        return new String(c);
     }
 
+    private static final Http OK_200 = Http.of(null, Http.Response.of(200));
+    private static final Http BAD_400 = Http.of(null, Http.Response.of(400));
+
     private static Http status(int status) {
-        return Http.of(null, Http.Response.of(status));
+        return status == 200 ? OK_200 : status == 400 ? BAD_400 : Http.of(null, Http.Response.of(status));
     }
 
     private Segment.Builder api(List<Segment> docs, String traceId, double t0, long n, double rt, int status,
