@@ -412,7 +412,7 @@ final class FilterCompiler {
             }
             return new EntryMatcher() { // responsetime and duration are both the entity's end − start
                 boolean test(TraceFacts f, int i) {
-                    return compare(f.times[i], op, x);
+                    return compare(f.times[f.shape.timeSlot[i]], op, x);
                 }
             };
         }

@@ -109,7 +109,10 @@ public final class TraceFactsBuilder {
         int[] entryFlags = new int[entries];
         short[] entryStatus = new short[entries];
         TraceFacts.Attrs[] entryAttrs = new TraceFacts.Attrs[entries];
+        // one time slot per distinct entity: a call is often timed by the very segment a node entry already holds
+        short[] timeSlot = new short[entries];
         double[] times = new double[entries];
+        Map<Segment, Integer> slots = new IdentityHashMap<>();
         int e = 0;
         for (int ni = 0; ni < nodes.size(); ni++) {
             CallGraph.Node n = nodes.get(ni);
@@ -120,7 +123,7 @@ public final class TraceFactsBuilder {
                         | (inferred ? TraceFacts.INFERRED : 0) | (!inferred && roots.contains(s) ? TraceFacts.ROOT : 0);
                 entryStatus[e] = status(s);
                 entryAttrs[e] = attrs(s, !inferred);
-                times[e] = s.duration();
+                timeSlot[e] = slot(s, slots, times);
                 e++;
             }
         }
@@ -134,7 +137,7 @@ public final class TraceFactsBuilder {
                     | (toNode.kind() == CallGraph.Kind.INFERRED ? TraceFacts.INFERRED : 0);
             entryStatus[e] = status(via);
             entryAttrs[e] = attrs(via, false);
-            times[e] = via.duration();
+            timeSlot[e] = slot(via, slots, times);
             e++;
         }
 
@@ -150,7 +153,7 @@ public final class TraceFactsBuilder {
         for (Segment s : trace.segments()) anyInferred |= s.isInferred();
 
         TraceFacts.Shape shape = intern(new TraceFacts.Shape(nodeIds.toArray(new ServiceId[0]), segmentCount,
-                entryNode, callFrom, entryFlags, entryStatus, entryAttrs, strings(users), strings(zones),
+                entryNode, callFrom, entryFlags, entryStatus, timeSlot, slots.size(), entryAttrs, strings(users), strings(zones),
                 strings(instances), strings(arns), strings(accounts)));
 
         Segment root = trace.root();
@@ -170,9 +173,9 @@ public final class TraceFactsBuilder {
         RootCauseFacts.Cause[] rt = rootCauses.responseTime();
         int coverages = 0;
         for (RootCauseFacts.Cause c : rt) for (RootCauseFacts.Service s : c.services()) coverages += s.entityPath().length;
+        times = Arrays.copyOf(times, slots.size() + coverages);
         if (coverages > 0) {
-            times = Arrays.copyOf(times, entries + coverages);
-            int j = entries;
+            int j = slots.size();
             RootCauseFacts.Cause[] stripped = new RootCauseFacts.Cause[rt.length];
             for (int ci = 0; ci < rt.length; ci++) {
                 RootCauseFacts.Service[] services = rt[ci].services().clone();
@@ -192,6 +195,15 @@ public final class TraceFactsBuilder {
         }
         return new TraceFacts(flags, httpStatus, trace.responseTime(), trace.duration(), rootAttrs, shape, times,
                 annotations(annotations), internRootCauses(rootCauses));
+    }
+
+    private static short slot(Segment s, Map<Segment, Integer> slots, double[] times) {
+        Integer known = slots.get(s);
+        if (known != null) return known.shortValue();
+        int slot = slots.size();
+        slots.put(s, slot);
+        times[slot] = s.duration();
+        return (short) slot;
     }
 
     private static int outcomeFlags(Segment s) {
@@ -266,10 +278,24 @@ public final class TraceFactsBuilder {
         for (Map.Entry<String, Set<Object>> e : map.entrySet()) {
             for (Object v : e.getValue()) {
                 keys.add(str(e.getKey()));
-                values.add(v instanceof String s ? str(s) : intern(v));
+                values.add(v);
             }
         }
-        return intern(new TraceFacts.Annotations(keys.toArray(new String[0]), values.toArray()));
+        // keys repeat from trace to trace, values (order ids, amounts) mostly do not: share only the key array
+        return new TraceFacts.Annotations(intern(new KeyList(keys.toArray(new String[0]))).keys, values.toArray());
+    }
+
+    /** A key array with content equality, so that it can be interned. */
+    private record KeyList(String[] keys) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof KeyList k && Arrays.equals(keys, k.keys);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(keys);
+        }
     }
 
     private TraceFacts.RootCauses internRootCauses(TraceFacts.RootCauses rc) {
