@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * Root causes derived from an assembled trace with the backend approximation of spec §2.2: the fault (error) causes
  * are the deepest faulted (errored) entities whose children are clean, each reported as the path of services and
  * entities from the root segment down to it; the response-time cause follows the slowest child at each level (among
- * children that start before the root answered: asynchronous hops after the response do not count) and reports each
+ * children that ended before the root answered: asynchronous hops that outlive the response do not count) and reports each
  * entity's share of the root response time as coverage.
  */
 final class RootCauseAnalysis {
@@ -114,20 +114,21 @@ final class RootCauseAnalysis {
             List<Step> path = new ArrayList<>();
             Segment entity = root;
             Segment owner = root;
-            // work that starts after the root has answered (asynchronous hops) cannot explain its response time
+            // work the root did not wait for (an asynchronous hop that ends after the root answered) cannot explain
+            // its response time
             double rootEnd = root.endTime();
             for (int depth = 0; entity != null && depth < 256; depth++) {
                 path.add(new Step(entity, owner));
                 Segment slowest = null;
                 boolean slowestIsCallee = false;
                 for (Segment c : entity.subsegments()) {
-                    if (c.isComplete() && c.startTime() < rootEnd
+                    if (c.isComplete() && c.endTime() <= rootEnd
                             && (slowest == null || c.duration() > slowest.duration())) {
                         slowest = c;
                     }
                 }
                 for (Segment c : callees(entity)) {
-                    if (c.isComplete() && c.startTime() < rootEnd
+                    if (c.isComplete() && c.endTime() <= rootEnd
                             && (slowest == null || c.duration() > slowest.duration())) {
                         slowest = c;
                         slowestIsCallee = true;

@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  *       load generator (no http block) for 11–12;</li>
  *   <li>response times 0.44 .10 .10 .46 .12 .10 .05 .01 .20 .90 .10 .13 .04; durations 0.60 .26 .26 .62 .28 .26 .05
  *       .01 .20 .90 .10 .27 .04 (k = 0..12);</li>
- *   <li>inferred nodes: SNS topics (k 0–5, 11), table AMIS-shop (0–4, 11), the missing unittest table (9, 10).</li>
+ *   <li>inferred nodes: SNS topics (k 0–5, 11), table AMIS-shop (0–4, 11), the missing unittest table (9, 10);</li>
+ *   <li>the response-time root cause follows the slowest child that ended before the root answered, so it never
+ *       enters decrypt / update_db (their SNS hops outlive the api response); a path that ends in a subsegment
+ *       calling an inferred node (SNS publish, DynamoDB put) ends with that inferred service.</li>
  * </ul>
  */
 class FilterConformanceTest {
@@ -159,7 +162,9 @@ class FilterConformanceTest {
             `rootcause.error.entity { index = 1 and name = "abc123.execute-api.eu-west-1.amazonaws.com" }` | 12
             `rootcause.responsetime.entity { coverage > 0.8 and name = "SNS" }` | 3
             `rootcause.responsetime.entity { name = "Initialization" and coverage > 0.5 }` | 0
-            `rootcause.responsetime.service { name = "AMIS_shop_decrypt" }`     | 1 2 3 4 5 11
+            `rootcause.responsetime.service { name = "AMIS_shop_decrypt" }`     | -
+            `rootcause.responsetime.service { last and name = "AMIS_shop_accept" }` | 0 6 8
+            `rootcause.responsetime.service { last and inferred }`             | 1 2 3 4 5 9 10 11
             `rootcause.json = #[{"Services":[{"Name":"AMIS_api_gateway/prod"}]}]` | 6 7
             `rootcause.json = #[{"ClientImpacting":false,"Services":[{"Name":"AMIS_unittest_object_under_test_update_db","Type":"AWS::Lambda"},{"Type":"AWS::Lambda::Function"},{"Inferred":true}]}]` | 9 10
             `group.name = "slow"`                                               | 0 3 9
