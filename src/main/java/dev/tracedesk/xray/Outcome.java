@@ -3,8 +3,11 @@ package dev.tracedesk.xray;
 import dev.tracedesk.xray.segment.Segment;
 
 /**
- * How one call or segment ended (spec §6.5), the single place these rules live. Flags win, the HTTP status is the
- * fallback; precedence fault &gt; throttle &gt; error &gt; ok.
+ * How one call or segment ended (spec §6.5), the single place these rules live. Each condition is "flag or status"
+ * as in the spec's table: fault = {@code fault} or 5xx, throttle = {@code throttle} or 429, error = {@code error} or
+ * 4xx (429 included). A flag counts even when the status says otherwise (a {@code fault} on a 200). One call has one
+ * outcome, by precedence fault &gt; throttle &gt; error &gt; ok; the predicates are independent (a DynamoDB 400 marked
+ * {@code fault} is both a fault and an error, as the filter keywords see it).
  */
 public enum Outcome {
     /** 2xx/3xx or no status and no flags. */

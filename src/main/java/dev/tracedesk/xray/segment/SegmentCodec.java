@@ -41,11 +41,24 @@ public final class SegmentCodec {
         return MAPPER;
     }
 
-    /** Parses and validates one top-level document (segment or independent subsegment). */
+    /** Parses and validates one top-level document (segment or independent subsegment), keeping its text. */
     public static DecodeResult decode(String json) {
+        return decode(json, true);
+    }
+
+    /**
+     * Parses and validates one top-level document. With {@code keepRawText} false the segment does not hold on to the
+     * text (for callers that store the text elsewhere and want to halve the memory held per segment).
+     */
+    public static DecodeResult decode(String json, boolean keepRawText) {
         if (json == null || json.isBlank()) {
             return new DecodeResult.Invalid(null, null, DecodeResult.INVALID_SEGMENT,
                     List.of(new Violation("", "empty document")));
+        }
+        if (json.length() > 4 * MAX_DOCUMENT_BYTES) {
+            // far too big: do not spend time parsing it (a char is at least one UTF-8 byte)
+            return new DecodeResult.Invalid(null, null, DecodeResult.INVALID_SEGMENT,
+                    List.of(new Violation("", "document is over " + json.length() + " bytes, over the 64 KiB limit")));
         }
         List<Violation> problems = new ArrayList<>(2);
         int bytes = utf8Length(json);
@@ -55,7 +68,7 @@ public final class SegmentCodec {
                 return new DecodeResult.Invalid(null, null, DecodeResult.INVALID_SEGMENT,
                         List.of(new Violation("", "document is not a JSON object")));
             }
-            segment = readSegment(p, "", problems, json);
+            segment = readSegment(p, "", problems, keepRawText ? json : null);
             if (p.nextToken() != null) {
                 problems.add(new Violation("", "trailing content after the JSON object"));
             }
@@ -569,8 +582,9 @@ public final class SegmentCodec {
             g.writeFieldName("end_time");
             writeTime(g, s.endTime());
         }
-        if (s.inProgress()) {
-            g.writeBooleanField("in_progress", true);
+        Boolean[] flags = s.flagsAsWritten();
+        if (flags[0] != null) {
+            g.writeBooleanField("in_progress", flags[0]);
         }
         str(g, "namespace", s.namespace());
         str(g, "origin", s.origin());
@@ -579,14 +593,14 @@ public final class SegmentCodec {
         if (s.inferred() != null) {
             g.writeBooleanField("inferred", s.inferred());
         }
-        if (s.error()) {
-            g.writeBooleanField("error", true);
+        if (flags[1] != null) {
+            g.writeBooleanField("error", flags[1]);
         }
-        if (s.throttle()) {
-            g.writeBooleanField("throttle", true);
+        if (flags[2] != null) {
+            g.writeBooleanField("throttle", flags[2]);
         }
-        if (s.fault()) {
-            g.writeBooleanField("fault", true);
+        if (flags[3] != null) {
+            g.writeBooleanField("fault", flags[3]);
         }
         tree(g, "service", s.service());
         if (s.http() != null) {
