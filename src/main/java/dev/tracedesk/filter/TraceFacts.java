@@ -53,7 +53,7 @@ public final class TraceFacts {
         this.rootCauses = rootCauses;
     }
 
-    /** Facts of {@code trace}, root causes computed from the trace (§2.2 approximation), nothing shared. */
+    /** Facts of {@code trace} (root causes from its TraceSummary), nothing shared with other traces. */
     public static TraceFacts of(Trace trace) {
         return new TraceFactsBuilder(0).build(trace);
     }

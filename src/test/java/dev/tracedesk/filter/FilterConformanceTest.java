@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  *   <li>response times 0.44 .10 .10 .46 .12 .10 .05 .01 .20 .90 .10 .13 .04; durations 0.60 .26 .26 .62 .28 .26 .05
  *       .01 .20 .90 .10 .27 .04 (k = 0..12);</li>
  *   <li>inferred nodes: SNS topics (k 0–5, 11), table AMIS-shop (0–4, 11), the missing unittest table (9, 10);</li>
- *   <li>the response-time root cause follows the slowest child that ended before the root answered, so it never
- *       enters decrypt / update_db (their SNS hops outlive the api response); a path that ends in a subsegment
- *       calling an inferred node (SNS publish, DynamoDB put) ends with that inferred service.</li>
+ *   <li>root causes are those of the xray TraceSummary (§2.2 approximation as implemented there): entities with
+ *       namespace aws/remote are Remote; an entity calling an inferred node is followed by that inferred service;
+ *       the response-time path follows the slowest child that ends within its parent, so it never enters decrypt /
+ *       update_db (their SNS hops outlive the publish).</li>
  * </ul>
  */
 class FilterConformanceTest {
@@ -156,7 +157,7 @@ class FilterConformanceTest {
             `rootcause.fault.service { inferred and type = "AWS::DynamoDB::Table" }` | 9 10
             `rootcause.fault.exception { message CONTAINS "base64" }`           | 8
             `rootcause.fault.exception { last and name = "ResourceNotFoundException" }` | 9 10
-            rootcause.fault.entity { remote }                                   | 9 10
+            rootcause.fault.entity { remote }                                   | 8 9 10
             `rootcause.error.service { name = "AMIS_api_gateway/prod" }`        | 6 7 12
             `rootcause.error.service { first and name = "AMIS_shop_loadgen" }`  | 12
             `rootcause.error.entity { index = 1 and name = "abc123.execute-api.eu-west-1.amazonaws.com" }` | 12
