@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Command-line entry point. Without a subcommand it opens the GUI. */
 @Command(name = "tracedesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {SandboxCommand.class},
         description = "Desktop explorer for AWS X-Ray, with a built-in local X-Ray (the sandbox).")
 public final class Main implements Runnable {
 

@@ -93,7 +93,7 @@ public final class SegmentStore implements AutoCloseable {
     }
 
     /** The stored documents of one trace, in arrival order (writer thread: sees its own connection's state). */
-    List<String> documentsForWriter(String traceId) throws SQLException {
+    public List<String> documentsForWriter(String traceId) throws SQLException {
         return documents(writer, traceId);
     }
 

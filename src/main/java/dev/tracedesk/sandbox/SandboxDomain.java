@@ -1,0 +1,81 @@
+package dev.tracedesk.sandbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracedesk.filter.FilterParser;
+import dev.tracedesk.filter.FilterSyntaxException;
+import dev.tracedesk.sandbox.api.AwsException;
+import dev.tracedesk.sandbox.api.Groups;
+import dev.tracedesk.sandbox.api.TraceDomain;
+import dev.tracedesk.sandbox.index.IndexedTrace;
+import dev.tracedesk.sandbox.index.TraceIndex;
+import dev.tracedesk.sandbox.store.SegmentStore;
+import dev.tracedesk.xray.TraceId;
+import dev.tracedesk.xray.trace.Trace;
+import java.util.Collection;
+import java.util.function.Predicate;
+
+/** The sandbox's use of the {@code xray} and {@code filter} packages: digests for the index and the read API's JSON. */
+final class SandboxDomain implements TraceDomain {
+    private final TraceIndex index;
+    private final SegmentStore store;
+    private volatile Groups groups;
+
+    SandboxDomain(TraceIndex index, SegmentStore store) {
+        this.index = index;
+        this.store = store;
+    }
+
+    void groups(Groups g) { this.groups = g; }
+
+    /** What the index keeps of an assembled trace. */
+    IndexedTrace.State digest(Trace t) {
+        return new IndexedTrace.State(t.startTime(), t.endTime(), t.responseTime(), t.duration(), t.isPartial(),
+                t.revision(), null, null);
+    }
+
+    /** Group filter validation: a bad expression is an InvalidRequestException saying where. */
+    void checkFilter(String expression) {
+        try {
+            FilterParser.parse(expression);
+        } catch (FilterSyntaxException e) {
+            throw AwsException.invalidRequest("Invalid filter expression: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Predicate<IndexedTrace> compileFilter(String expression) {
+        checkFilter(expression);
+        throw AwsException.internal("filter evaluation is not wired yet");
+    }
+
+    @Override
+    public String canonicalTraceId(String id) {
+        return TraceId.parse(id).map(TraceId::value).orElse(null);
+    }
+
+    @Override
+    public ObjectNode summary(String traceId) {
+        throw AwsException.internal("summaries are not wired yet");
+    }
+
+    @Override
+    public ObjectNode processedTrace(String traceId) {
+        throw AwsException.internal("BatchGetTraces is not wired yet");
+    }
+
+    @Override
+    public ArrayNode traceGraph(Collection<String> traceIds) {
+        throw AwsException.internal("graphs are not wired yet");
+    }
+
+    @Override
+    public ArrayNode serviceGraph(double start, double end, String groupFilter) {
+        throw AwsException.internal("graphs are not wired yet");
+    }
+
+    @Override
+    public ArrayNode timeSeries(double start, double end, int period, String entitySelector, String groupFilter) {
+        throw AwsException.internal("time series are not wired yet");
+    }
+}
