@@ -185,7 +185,7 @@ public final class FilterParser {
             Expr inner = or(ctx);
             Token close = peek();
             if (close.kind() != Token.Kind.RPAREN) {
-                throw error("expected ')' to close the '(' at " + t.start() + " but found " + close.describe(), close);
+                throw error("expected ')' but found " + close.describe(), close);
             }
             advance();
             return inner;
@@ -395,7 +395,7 @@ public final class FilterParser {
         Expr e = or(bodyCtx);
         Token close = peek();
         if (close.kind() != Token.Kind.RBRACE) {
-            throw error("expected '}' to close the '{' at " + open.start() + " but found " + close.describe(), close);
+            throw error("expected '}' but found " + close.describe(), close);
         }
         advance();
         return e;
