@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracedesk.filter.FilterParser;
 import dev.tracedesk.filter.FilterSyntaxException;
+import dev.tracedesk.filter.TraceFactsBuilder;
 import dev.tracedesk.sandbox.api.AwsException;
 import dev.tracedesk.sandbox.api.Groups;
 import dev.tracedesk.sandbox.api.TraceDomain;
@@ -20,6 +21,8 @@ final class SandboxDomain implements TraceDomain {
     private final TraceIndex index;
     private final SegmentStore store;
     private volatile Groups groups;
+    /** Shares the immutable parts of similar traces' facts; used by the writer thread only. */
+    private final TraceFactsBuilder factsBuilder = new TraceFactsBuilder();
 
     SandboxDomain(TraceIndex index, SegmentStore store) {
         this.index = index;
@@ -31,7 +34,7 @@ final class SandboxDomain implements TraceDomain {
     /** What the index keeps of an assembled trace. */
     IndexedTrace.State digest(Trace t) {
         return new IndexedTrace.State(t.startTime(), t.endTime(), t.responseTime(), t.duration(), t.isPartial(),
-                t.revision(), null, null);
+                t.revision(), factsBuilder.build(t), null);
     }
 
     /** Group filter validation: a bad expression is an InvalidRequestException saying where. */

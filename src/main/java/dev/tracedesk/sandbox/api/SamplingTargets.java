@@ -40,6 +40,7 @@ public final class SamplingTargets {
         long now = clock.millis();
         ArrayNode targets = Json.array();
         ArrayNode unprocessed = Json.array();
+        List<String[]> reported = new java.util.ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             JsonNode d = docs.get(i);
             String m = "samplingStatisticsDocuments." + (i + 1) + ".";
@@ -70,8 +71,13 @@ public final class SamplingTargets {
             w[1] += borrowed == null ? 0 : borrowed;
             w[2] += sampled;
 
-            int quota = quota(rule.get("ReservoirSize").asInt(), byClient, clientId, now);
-            targets.add(Json.object().put("RuleName", ruleName)
+            reported.add(new String[] {ruleName, clientId});
+        }
+        // Quotas after all reports of this call are recorded, so clients reporting together share fairly.
+        for (String[] rc : reported) {
+            ObjectNode rule = rules.rule(rc[0]);
+            int quota = quota(rule.get("ReservoirSize").asInt(), clients.get(rc[0]), rc[1], now);
+            targets.add(Json.object().put("RuleName", rc[0])
                     .put("FixedRate", rule.get("FixedRate").asDouble())
                     .put("ReservoirQuota", quota)
                     .put("ReservoirQuotaTTL", (now / 1000) + QUOTA_TTL_SECONDS)
