@@ -112,7 +112,7 @@ public final class Sandbox implements AutoCloseable {
             long t0 = System.nanoTime();
             int traces = indexer.rebuild();
             LOG.info("index rebuilt from the store: {} traces in {} ms", traces, (System.nanoTime() - t0) / 1_000_000);
-            SegmentWriter writer = new SegmentWriter(store, indexer, config.queueCapacity(), config.retention(),
+            SegmentWriter writer = new SegmentWriter(store, indexer, stats, config.queueCapacity(), config.retention(),
                     config.maxBytes());
             writer.retentionNow();
             stats.queueDepth(writer::depth);
@@ -182,6 +182,14 @@ public final class Sandbox implements AutoCloseable {
     public int traceCount() { return index.size(); }
 
     public Path databaseFile() { return store.file(); }
+
+    /** Documents (segments and independent subsegments) in the database. */
+    public long storedDocuments() { return store.documentCount(); }
+
+    /** Handles a datagram exactly as if it had arrived on the UDP port (for in-process feeders and fuzzers). */
+    public void receiveDatagram(byte[] data, int offset, int length) {
+        udp.handle(data, offset, length);
+    }
 
     /** Waits until everything received so far is committed to the database and indexed. */
     public boolean flush(Duration timeout) {

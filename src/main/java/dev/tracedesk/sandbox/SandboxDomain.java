@@ -2,7 +2,9 @@ package dev.tracedesk.sandbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tracedesk.filter.FilterParser;
+import dev.tracedesk.filter.CompiledFilter;
+import dev.tracedesk.filter.FilterOptions;
+import dev.tracedesk.filter.TraceFacts;
 import dev.tracedesk.filter.FilterSyntaxException;
 import dev.tracedesk.filter.TraceFactsBuilder;
 import dev.tracedesk.sandbox.api.AwsException;
@@ -39,8 +41,21 @@ final class SandboxDomain implements TraceDomain {
 
     /** Group filter validation: a bad expression is an InvalidRequestException saying where. */
     void checkFilter(String expression) {
+        compiled(expression);
+    }
+
+    private CompiledFilter compiled(String expression) {
+        Groups g = groups;
+        FilterOptions options = g == null ? FilterOptions.DEFAULT : FilterOptions.DEFAULT.withGroups(
+                new FilterOptions.GroupResolver() {
+                    @Override
+                    public String expressionByName(String name) { return g.expressionByName(name); }
+
+                    @Override
+                    public String expressionByArn(String arn) { return g.expressionByArn(arn); }
+                });
         try {
-            FilterParser.parse(expression);
+            return CompiledFilter.compile(expression, options);
         } catch (FilterSyntaxException e) {
             throw AwsException.invalidRequest("Invalid filter expression: " + e.getMessage());
         }
@@ -48,8 +63,8 @@ final class SandboxDomain implements TraceDomain {
 
     @Override
     public Predicate<IndexedTrace> compileFilter(String expression) {
-        checkFilter(expression);
-        throw AwsException.internal("filter evaluation is not wired yet");
+        CompiledFilter f = compiled(expression);
+        return t -> t.state().facts() instanceof TraceFacts facts && f.matches(facts);
     }
 
     @Override

@@ -128,6 +128,22 @@ public final class Groups {
         return f == null || f.isNull() ? null : f.asText();
     }
 
+    /** For the filter's {@code group.name = "..."}: the group's expression ("" for one without), null if unknown. */
+    public synchronized String expressionByName(String name) {
+        if (DEFAULT.equals(name)) return "";
+        ObjectNode g = groups.get(name);
+        return g == null ? null : g.path("FilterExpression").asText("");
+    }
+
+    /** For the filter's {@code group.arn = "..."}. */
+    public synchronized String expressionByArn(String arn) {
+        if (arn.equals(defaultGroup().get("GroupARN").asText())) return "";
+        for (ObjectNode g : groups.values()) {
+            if (g.get("GroupARN").asText().equals(arn)) return g.path("FilterExpression").asText("");
+        }
+        return null;
+    }
+
     private ObjectNode find(Request req) {
         String name = req.optionalString("GroupName", 1, 32);
         String arn = req.optionalString("GroupARN", 1, 400);

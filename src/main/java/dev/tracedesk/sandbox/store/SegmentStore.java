@@ -94,7 +94,11 @@ public final class SegmentStore implements AutoCloseable {
 
     /** The stored documents of one trace, in arrival order (writer thread: sees its own connection's state). */
     public List<String> documentsForWriter(String traceId) throws SQLException {
-        return documents(writer, traceId);
+        try {
+            return documents(writer, traceId);
+        } finally {
+            writer.commit(); // end the read transaction: a held snapshot would make the next write fail with BUSY_SNAPSHOT
+        }
     }
 
     /** The stored documents of one trace, in arrival order. */
@@ -139,11 +143,21 @@ public final class SegmentStore implements AutoCloseable {
         }
     }
 
+    public synchronized long documentCount() {
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM segments")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting documents", e);
+        }
+    }
+
     /** Bytes in use (pages minus free pages). */
     long usedBytes() throws SQLException {
         try (Statement s = writer.createStatement()) {
             long pageSize = single(s, "PRAGMA page_size");
             return (single(s, "PRAGMA page_count") - single(s, "PRAGMA freelist_count")) * pageSize;
+        } finally {
+            writer.commit();
         }
     }
 
@@ -173,7 +187,10 @@ public final class SegmentStore implements AutoCloseable {
                 if (overSize || e.getValue() < cutoffMillis) victims.add(e.getKey());
                 else break;
             }
-            if (victims.isEmpty()) break;
+            if (victims.isEmpty()) {
+                writer.commit();
+                break;
+            }
             try (PreparedStatement del = writer.prepareStatement("DELETE FROM segments WHERE trace_id=?")) {
                 for (String t : victims) {
                     del.setString(1, t);

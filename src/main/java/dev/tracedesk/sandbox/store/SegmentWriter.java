@@ -1,5 +1,6 @@
 package dev.tracedesk.sandbox.store;
 
+import dev.tracedesk.sandbox.daemon.DaemonStats;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class SegmentWriter implements AutoCloseable {
 
     private final SegmentStore store;
     private final Listener listener;
+    private final DaemonStats stats;
     private final BlockingQueue<StoredDocument> queue;
     private final Duration maxAge;
     private final long maxBytes;
@@ -42,8 +44,10 @@ public final class SegmentWriter implements AutoCloseable {
     private volatile boolean running = true;
     private long lastRetention;
 
-    public SegmentWriter(SegmentStore store, Listener listener, int capacity, Duration maxAge, long maxBytes) {
+    public SegmentWriter(SegmentStore store, Listener listener, DaemonStats stats, int capacity, Duration maxAge,
+                         long maxBytes) {
         this.store = store;
+        this.stats = stats;
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxAge = maxAge;
@@ -110,6 +114,7 @@ public final class SegmentWriter implements AutoCloseable {
     private void commit(List<StoredDocument> batch) {
         try {
             store.writeBatch(batch);
+            stats.stored(batch.size());
         } catch (SQLException e) {
             LOG.error("could not commit {} documents: {}", batch.size(), e.toString());
             advance(batch.size());
