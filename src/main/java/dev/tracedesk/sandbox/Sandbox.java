@@ -183,6 +183,9 @@ public final class Sandbox implements AutoCloseable {
 
     public Path databaseFile() { return store.file(); }
 
+    /** {@code PRAGMA integrity_check}: "ok" for a sound database. */
+    public String integrityCheck() { return store.integrityCheck(); }
+
     /** Documents (segments and independent subsegments) in the database. */
     public long storedDocuments() { return store.documentCount(); }
 
