@@ -1,13 +1,22 @@
 package dev.tracedesk.xray;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The identity of a service-map node (spec §6.2): name, type ({@code origin} of real segments, {@code AWS::...},
  * {@code remote}, {@code client}; null when a real segment sets no origin) and account id (null when unknown).
+ * Serializes to the API's ServiceId shape {@code {Name, Names, AccountId, Type}}.
  */
-public record ServiceId(String name, String type, String accountId) implements Comparable<ServiceId> {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"Name", "Names", "AccountId", "Type"})
+public record ServiceId(@JsonProperty("Name") String name, @JsonProperty("Type") String type,
+                        @JsonProperty("AccountId") String accountId) implements Comparable<ServiceId> {
     public static final String CLIENT = "client";
     public static final String REMOTE = "remote";
 
@@ -23,6 +32,13 @@ public record ServiceId(String name, String type, String accountId) implements C
         return new ServiceId(name, type, null);
     }
 
+    /** All names of the service (the API lists the canonical name here too). */
+    @JsonProperty("Names")
+    public List<String> names() {
+        return List.of(name);
+    }
+
+    @JsonIgnore
     public boolean isClient() {
         return CLIENT.equals(type);
     }
