@@ -15,6 +15,8 @@ public final class IndexedTrace {
                         int revision, Object facts, Object graph) {}
 
     private volatile State state;
+    /** True while this trace's graph contribution is folded into its second's aggregate (see GraphIndex). */
+    private volatile boolean folded;
 
     IndexedTrace(String id, long idTime, long seq, State state) {
         this.id = id;
@@ -34,4 +36,8 @@ public final class IndexedTrace {
     public State state() { return state; }
 
     void update(State s) { this.state = s; }
+
+    boolean folded() { return folded; }
+
+    void folded(boolean f) { this.folded = f; }
 }

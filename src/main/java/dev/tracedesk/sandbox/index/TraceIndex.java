@@ -114,6 +114,14 @@ public final class TraceIndex {
         }
     }
 
+    /** The traces whose id second is {@code second}, in arrival order. */
+    public List<IndexedTrace> tracesOfSecond(long second) {
+        Bucket b = buckets.get(second);
+        List<IndexedTrace> out = new ArrayList<>();
+        if (b != null) b.visitNewestFirst(Long.MAX_VALUE, t -> out.add(t));
+        return out;
+    }
+
     /** Every trace, in no particular order. */
     public void forEach(Consumer<IndexedTrace> action) {
         byId.values().forEach(action);

@@ -35,6 +35,8 @@ public final class TraceIndexer implements SegmentWriter.Listener {
     private final TraceIndex index;
     private final SegmentStore store;
     private final Digester digester;
+    private final GraphIndex graphs;
+    private final java.util.function.Supplier<List<GraphIndex.GroupFilter>> groups;
     private final Map<String, TraceAssembler> hot = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, TraceAssembler> eldest) {
@@ -42,10 +44,13 @@ public final class TraceIndexer implements SegmentWriter.Listener {
         }
     };
 
-    public TraceIndexer(TraceIndex index, SegmentStore store, Digester digester) {
+    public TraceIndexer(TraceIndex index, SegmentStore store, Digester digester, GraphIndex graphs,
+                        java.util.function.Supplier<List<GraphIndex.GroupFilter>> groups) {
         this.index = index;
         this.store = store;
         this.digester = digester;
+        this.graphs = graphs;
+        this.groups = groups;
     }
 
     @Override
@@ -62,11 +67,17 @@ public final class TraceIndexer implements SegmentWriter.Listener {
         touched.forEach((traceId, a) -> {
             try {
                 Trace t = a.assemble();
-                index.put(traceId, t.id().epochSeconds(), digester.digest(t));
+                IndexedTrace it = index.put(traceId, t.id().epochSeconds(), digester.digest(t));
+                graphs.updated(it, t, System.currentTimeMillis());
             } catch (RuntimeException e) {
                 LOG.warn("could not index trace {}: {}", traceId, e.toString());
             }
         });
+    }
+
+    @Override
+    public void tick() {
+        graphs.settle(System.currentTimeMillis(), false, groups.get());
     }
 
     private TraceAssembler assembler(String traceId) {
@@ -90,7 +101,13 @@ public final class TraceIndexer implements SegmentWriter.Listener {
     @Override
     public void evicted(Set<String> traceIds) {
         traceIds.forEach(hot::remove);
+        Set<Long> seconds = new java.util.HashSet<>();
+        for (String id : traceIds) {
+            IndexedTrace t = index.get(id);
+            if (t != null) seconds.add(t.idTime());
+        }
         index.removeAll(traceIds);
+        graphs.evicted(seconds, groups.get());
     }
 
     /** Rebuilds the index from the store at start (before the writer runs). */
@@ -103,12 +120,14 @@ public final class TraceIndexer implements SegmentWriter.Listener {
                     if (SegmentCodec.decode(doc) instanceof DecodeResult.Valid v) a.add(v.segment());
                 }
                 Trace t = a.assemble();
-                index.put(e.getKey(), t.id().epochSeconds(), digester.digest(t));
-                n[0]++;
+                IndexedTrace it = index.put(e.getKey(), t.id().epochSeconds(), digester.digest(t));
+                graphs.updated(it, t, 0);
+                if (++n[0] % 10_000 == 0) graphs.settle(Long.MAX_VALUE, true, groups.get());
             } catch (RuntimeException ex) {
                 LOG.warn("skipping unreadable trace {}: {}", e.getKey(), ex.toString());
             }
         });
+        graphs.settle(Long.MAX_VALUE, true, groups.get());
         return n[0];
     }
 }

@@ -29,6 +29,9 @@ public final class SegmentWriter implements AutoCloseable {
         void committed(List<StoredDocument> batch);
 
         void evicted(Set<String> traceIds);
+
+        /** Called after every batch and at least every MAX_DELAY_MS while idle, for deferred work. */
+        default void tick() {}
     }
 
     private final SegmentStore store;
@@ -103,6 +106,7 @@ public final class SegmentWriter implements AutoCloseable {
                     batch.clear();
                 }
                 if (System.currentTimeMillis() - lastRetention > RETENTION_EVERY_MS) runRetention();
+                listener.tick();
             } catch (InterruptedException e) {
                 // close() interrupts the wait; the loop condition drains what is left before the thread ends.
             } catch (RuntimeException e) {
