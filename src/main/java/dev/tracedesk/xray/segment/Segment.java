@@ -27,14 +27,14 @@ public final class Segment {
     private final String type;
     private final double startTime;
     private final double endTime;
-    private final boolean inProgress;
+    private final Boolean inProgress;
     private final String namespace;
     private final String origin;
     private final String user;
     private final String resourceArn;
-    private final boolean error;
-    private final boolean throttle;
-    private final boolean fault;
+    private final Boolean error;
+    private final Boolean throttle;
+    private final Boolean fault;
     private final Boolean inferred;
     private final Http http;
     private final ObjectNode aws;
@@ -163,14 +163,14 @@ public final class Segment {
         return !Double.isNaN(endTime);
     }
 
-    /** The in_progress flag as written. */
+    /** The in_progress flag (false when absent). */
     public boolean inProgress() {
-        return inProgress;
+        return Boolean.TRUE.equals(inProgress);
     }
 
     /** Complete = has an end time and is not flagged in progress. */
     public boolean isComplete() {
-        return !inProgress && hasEndTime();
+        return !inProgress() && hasEndTime();
     }
 
     /** end − start in seconds, or NaN when not complete. */
@@ -195,15 +195,23 @@ public final class Segment {
     }
 
     public boolean error() {
-        return error;
+        return Boolean.TRUE.equals(error);
     }
 
     public boolean throttle() {
-        return throttle;
+        return Boolean.TRUE.equals(throttle);
     }
 
     public boolean fault() {
-        return fault;
+        return Boolean.TRUE.equals(fault);
+    }
+
+    /**
+     * The flags exactly as written (null = absent), in the order in_progress, error, throttle, fault; so an explicit
+     * {@code false} round-trips.
+     */
+    public Boolean[] flagsAsWritten() {
+        return new Boolean[] {inProgress, error, throttle, fault};
     }
 
     /** The {@code inferred} flag as written (only service-generated inferred segments carry it), or null. */
@@ -320,14 +328,14 @@ public final class Segment {
         private String type;
         private double startTime = Double.NaN;
         private double endTime = Double.NaN;
-        private boolean inProgress;
+        private Boolean inProgress;
         private String namespace;
         private String origin;
         private String user;
         private String resourceArn;
-        private boolean error;
-        private boolean throttle;
-        private boolean fault;
+        private Boolean error;
+        private Boolean throttle;
+        private Boolean fault;
         private Boolean inferred;
         private Http http;
         private ObjectNode aws;
@@ -350,14 +358,14 @@ public final class Segment {
         public Builder type(String v) { type = v; return this; }
         public Builder startTime(double v) { startTime = v; return this; }
         public Builder endTime(double v) { endTime = v; return this; }
-        public Builder inProgress(boolean v) { inProgress = v; return this; }
+        public Builder inProgress(Boolean v) { inProgress = v; return this; }
         public Builder namespace(String v) { namespace = v; return this; }
         public Builder origin(String v) { origin = v; return this; }
         public Builder user(String v) { user = v; return this; }
         public Builder resourceArn(String v) { resourceArn = v; return this; }
-        public Builder error(boolean v) { error = v; return this; }
-        public Builder throttle(boolean v) { throttle = v; return this; }
-        public Builder fault(boolean v) { fault = v; return this; }
+        public Builder error(Boolean v) { error = v; return this; }
+        public Builder throttle(Boolean v) { throttle = v; return this; }
+        public Builder fault(Boolean v) { fault = v; return this; }
         public Builder inferred(Boolean v) { inferred = v; return this; }
         public Builder http(Http v) { http = v; return this; }
         public Builder aws(ObjectNode v) { aws = v; return this; }

@@ -569,8 +569,9 @@ public final class SegmentCodec {
             g.writeFieldName("end_time");
             writeTime(g, s.endTime());
         }
-        if (s.inProgress()) {
-            g.writeBooleanField("in_progress", true);
+        Boolean[] flags = s.flagsAsWritten();
+        if (flags[0] != null) {
+            g.writeBooleanField("in_progress", flags[0]);
         }
         str(g, "namespace", s.namespace());
         str(g, "origin", s.origin());
@@ -579,14 +580,14 @@ public final class SegmentCodec {
         if (s.inferred() != null) {
             g.writeBooleanField("inferred", s.inferred());
         }
-        if (s.error()) {
-            g.writeBooleanField("error", true);
+        if (flags[1] != null) {
+            g.writeBooleanField("error", flags[1]);
         }
-        if (s.throttle()) {
-            g.writeBooleanField("throttle", true);
+        if (flags[2] != null) {
+            g.writeBooleanField("throttle", flags[2]);
         }
-        if (s.fault()) {
-            g.writeBooleanField("fault", true);
+        if (flags[3] != null) {
+            g.writeBooleanField("fault", flags[3]);
         }
         tree(g, "service", s.service());
         if (s.http() != null) {
