@@ -108,7 +108,9 @@ public final class Sandbox implements AutoCloseable {
             DaemonStats stats = new DaemonStats();
             TraceIndex index = new TraceIndex();
             SandboxDomain domain = new SandboxDomain(index, store);
-            TraceIndexer indexer = new TraceIndexer(index, store, domain::digest);
+            Groups groups = new Groups(store, domain::checkFilter);
+            domain.groups(groups);
+            TraceIndexer indexer = new TraceIndexer(index, store, domain::digest, domain.graphs(), domain::groupFilters);
             long t0 = System.nanoTime();
             int traces = indexer.rebuild();
             LOG.info("index rebuilt from the store: {} traces in {} ms", traces, (System.nanoTime() - t0) / 1_000_000);
@@ -118,8 +120,6 @@ public final class Sandbox implements AutoCloseable {
             stats.queueDepth(writer::depth);
             IngestPipeline ingest = new IngestPipeline(writer, stats, clock);
             SamplingRules rules = new SamplingRules(store, clock);
-            Groups groups = new Groups(store, domain::checkFilter);
-            domain.groups(groups);
             TelemetryLog telemetry = new TelemetryLog();
             HttpRouter router = new HttpRouter();
             XRayApi.register(router, new XRayApi.Parts(rules, new SamplingTargets(rules, clock), groups,

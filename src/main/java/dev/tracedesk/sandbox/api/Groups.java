@@ -121,11 +121,18 @@ public final class Groups {
         return out;
     }
 
-    /** The filter expression of the group a read request names (GroupName or GroupARN), or null for none/Default. */
-    public synchronized String filterOf(Request req) {
+    /** The group a read request names (GroupName or GroupARN); null for none or Default (which filters nothing). */
+    public synchronized String groupNameOf(Request req) {
         if (!req.has("GroupName") && !req.has("GroupARN")) return null;
-        JsonNode f = find(req).get("FilterExpression");
-        return f == null || f.isNull() ? null : f.asText();
+        String name = find(req).get("GroupName").asText();
+        return DEFAULT.equals(name) ? null : name;
+    }
+
+    /** Name → filter expression ("" for none) of every user group. */
+    public synchronized Map<String, String> expressions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        groups.forEach((n, g) -> out.put(n, g.path("FilterExpression").asText("")));
+        return out;
     }
 
     /** For the filter's {@code group.name = "..."}: the group's expression ("" for one without), null if unknown. */

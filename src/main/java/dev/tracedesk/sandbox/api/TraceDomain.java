@@ -23,9 +23,9 @@ public interface TraceDomain {
     /** GetTraceGraph Services of the given (known, canonical) traces. */
     ArrayNode traceGraph(Collection<String> traceIds);
 
-    /** GetServiceGraph Services over a window, optionally restricted by a group's filter expression. */
-    ArrayNode serviceGraph(double start, double end, String groupFilter);
+    /** GetServiceGraph {Services, ContainsOldGroupVersions} over a window, optionally for one group (null = all). */
+    ObjectNode serviceGraph(double start, double end, String groupName);
 
-    /** GetTimeSeriesServiceStatistics entries. */
-    ArrayNode timeSeries(double start, double end, int period, String entitySelector, String groupFilter);
+    /** GetTimeSeriesServiceStatistics {TimeSeriesServiceStatistics, ContainsOldGroupVersions}. */
+    ObjectNode timeSeries(double start, double end, int period, String entitySelector, String groupName);
 }

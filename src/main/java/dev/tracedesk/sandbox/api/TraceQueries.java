@@ -224,11 +224,12 @@ public final class TraceQueries {
         Instant end = req.requiredTime("EndTime");
         checkWindow(start, end);
         req.optionalString("NextToken", 0, 2048);
-        String groupFilter = groups.filterOf(req);
+        String group = groups.groupNameOf(req);
+        ObjectNode g = domain.serviceGraph(Json.seconds(start), Json.seconds(end), group);
         ObjectNode out = Json.object();
         out.put("StartTime", Json.seconds(start)).put("EndTime", Json.seconds(end));
-        out.set("Services", domain.serviceGraph(Json.seconds(start), Json.seconds(end), groupFilter));
-        out.put("ContainsOldGroupVersions", false);
+        out.set("Services", g.get("Services"));
+        out.set("ContainsOldGroupVersions", g.get("ContainsOldGroupVersions"));
         return out;
     }
 
@@ -250,11 +251,7 @@ public final class TraceQueries {
         if ((Json.seconds(end) - Json.seconds(start)) / p > 10_000) {
             throw AwsException.invalidRequest("Time range too large for period " + p + ": at most 10000 periods");
         }
-        String groupFilter = groups.filterOf(req);
-        ObjectNode out = Json.object();
-        out.set("TimeSeriesServiceStatistics",
-                domain.timeSeries(Json.seconds(start), Json.seconds(end), p, selector, groupFilter));
-        out.put("ContainsOldGroupVersions", false);
-        return out;
+        String group = groups.groupNameOf(req);
+        return domain.timeSeries(Json.seconds(start), Json.seconds(end), p, selector, group);
     }
 }
