@@ -201,8 +201,15 @@ public final class Sandbox implements AutoCloseable {
 
     /** Waits until everything received so far is committed to the database and indexed. */
     public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return writer.flush(timeout);
+            // First let documents already counted as received finish validation and reach the queue.
+            DaemonStats.Snapshot s = stats.snapshot();
+            while (s.received() > s.accepted() + s.rejectedTotal() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+                s = stats.snapshot();
+            }
+            return writer.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
