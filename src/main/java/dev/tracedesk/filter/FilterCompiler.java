@@ -1,10 +1,8 @@
 package dev.tracedesk.filter;
 
 import dev.tracedesk.xray.ServiceId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +18,8 @@ import java.util.Set;
  * keywords: "some value exists and none equals v"), and numbers compare false against an unknown (NaN) time.
  */
 final class FilterCompiler {
+    private static final StringKeyword[] STRING_KEYWORDS = StringKeyword.values();
+
     private final FilterOptions options;
     private final Set<String> groupsInProgress = new HashSet<>();
 
@@ -39,7 +39,7 @@ final class FilterCompiler {
     /** Over one root-cause element; lower levels are null when matching a higher one. */
     abstract static class CauseMatcher {
         abstract boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x,
-                              int index, boolean last);
+                              int index, boolean last, double coverage);
     }
 
     // ================================================================================================ trace level
@@ -207,7 +207,7 @@ final class FilterCompiler {
 
     /** The attribute of a segment/call for a string keyword ordinal, or null. */
     private static String attr(TraceFacts.Attrs a, int field) {
-        switch (StringKeyword.values()[field]) {
+        switch (STRING_KEYWORDS[field]) {
             case HTTP_URL: return a.url;
             case HTTP_METHOD: return a.method;
             case HTTP_USERAGENT: return a.userAgent;
@@ -352,9 +352,7 @@ final class FilterCompiler {
             short[] from = s.callFrom;
             for (int c = 0; c < from.length; c++) {
                 int e = s.segmentCount + c;
-                int to = s.entryNode[e];
-                if (from[c] < 0 || to < 0) continue;
-                if (source.matches(s.nodes[from[c]]) && destination.matches(s.nodes[to])
+                if (source.matches(s.nodes[from[c]]) && destination.matches(s.nodes[s.entryNode[e]])
                         && (body == null || body.test(f, e))) {
                     return true;
                 }
@@ -434,9 +432,7 @@ final class FilterCompiler {
     private static String entryString(TraceFacts.Shape s, int e, int field) {
         if (field == StringKeyword.NAME.ordinal() || field == StringKeyword.TYPE.ordinal()
                 || field == StringKeyword.ACCOUNT_ID.ordinal()) {
-            int n = s.entryNode[e];
-            if (n < 0) return null;
-            ServiceId id = s.nodes[n];
+            ServiceId id = s.nodes[s.entryNode[e]];
             return field == StringKeyword.NAME.ordinal() ? id.name()
                     : field == StringKeyword.TYPE.ordinal() ? id.type() : id.accountId();
         }
@@ -485,26 +481,30 @@ final class FilterCompiler {
 
         @Override
         boolean test(TraceFacts f) {
+            boolean rt = kind == Expr.RootCauseKind.RESPONSETIME;
             RootCauseFacts.Cause[] list = kind == Expr.RootCauseKind.FAULT ? f.rootCauses.fault()
                     : kind == Expr.RootCauseKind.ERROR ? f.rootCauses.error() : f.rootCauses.responseTime();
+            int j = f.coverageBase(); // cursor over the response-time coverages, in entity order
             for (RootCauseFacts.Cause c : list) {
                 RootCauseFacts.Service[] services = c.services();
                 for (int si = 0; si < services.length; si++) {
                     RootCauseFacts.Service s = services[si];
+                    RootCauseFacts.Entity[] path = s.entityPath();
                     if (level == Expr.RootCauseLevel.SERVICE) {
-                        if (body.test(s, null, null, si, si == services.length - 1)) return true;
+                        if (body.test(s, null, null, si, si == services.length - 1, Double.NaN)) return true;
+                        j += path.length;
                         continue;
                     }
-                    RootCauseFacts.Entity[] path = s.entityPath();
                     for (int ei = 0; ei < path.length; ei++) {
                         RootCauseFacts.Entity en = path[ei];
+                        double coverage = rt ? f.times[j++] : Double.NaN;
                         if (level == Expr.RootCauseLevel.ENTITY) {
-                            if (body.test(s, en, null, ei, ei == path.length - 1)) return true;
+                            if (body.test(s, en, null, ei, ei == path.length - 1, coverage)) return true;
                             continue;
                         }
                         RootCauseFacts.Exception[] xs = en.exceptions();
                         for (int xi = 0; xi < xs.length; xi++) {
-                            if (body.test(s, en, xs[xi], xi, xi == xs.length - 1)) return true;
+                            if (body.test(s, en, xs[xi], xi, xi == xs.length - 1, coverage)) return true;
                         }
                     }
                 }
@@ -518,8 +518,8 @@ final class FilterCompiler {
             CauseMatcher l = cause(a.left(), level);
             CauseMatcher r = cause(a.right(), level);
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
-                    return l.test(s, en, x, i, last) && r.test(s, en, x, i, last);
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
+                    return l.test(s, en, x, i, last, cov) && r.test(s, en, x, i, last, cov);
                 }
             };
         }
@@ -527,16 +527,16 @@ final class FilterCompiler {
             CauseMatcher l = cause(o.left(), level);
             CauseMatcher r = cause(o.right(), level);
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
-                    return l.test(s, en, x, i, last) || r.test(s, en, x, i, last);
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
+                    return l.test(s, en, x, i, last, cov) || r.test(s, en, x, i, last, cov);
                 }
             };
         }
         if (e instanceof Expr.Not n) {
             CauseMatcher m = cause(n.operand(), level);
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
-                    return !m.test(s, en, x, i, last);
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
+                    return !m.test(s, en, x, i, last, cov);
                 }
             };
         }
@@ -544,7 +544,7 @@ final class FilterCompiler {
             BoolKeyword k = b.keyword();
             boolean expected = b.expected();
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
                     boolean v;
                     switch (k) {
                         case FIRST: v = i == 0; break;
@@ -562,8 +562,8 @@ final class FilterCompiler {
             Op op = n.op();
             double x0 = n.value();
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
-                    double v = index ? i : en == null ? Double.NaN : en.coverage();
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
+                    double v = index ? i : cov;
                     return compare(v, op, x0);
                 }
             };
@@ -573,7 +573,7 @@ final class FilterCompiler {
             Op op = st.op();
             StringKeyword k = st.keyword();
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
                     String v;
                     switch (k) {
                         case NAME: v = x != null ? x.name() : en != null ? en.name() : s.name(); break;
@@ -592,103 +592,157 @@ final class FilterCompiler {
     /**
      * {@code rootcause.json = #[ p1, p2, ... ]}: every pattern object must match some root cause of the trace (fault,
      * error or response-time list); a field present in a pattern must match exactly, arrays element by element with
-     * the same length, and missing fields are wildcards.
+     * the same length, and missing fields are wildcards. The JSON is compiled into plain arrays so that matching does
+     * not allocate.
      */
     private static final class RootCauseJsonMatcher extends TraceMatcher {
-        private final Json.Obj[] patterns;
+        private final CausePattern[] patterns;
 
         RootCauseJsonMatcher(Json.Arr pattern) {
-            List<Json.Obj> list = new ArrayList<>();
-            for (Json j : pattern.items()) list.add((Json.Obj) j);
-            this.patterns = list.toArray(new Json.Obj[0]);
+            this.patterns = new CausePattern[pattern.items().size()];
+            for (int k = 0; k < patterns.length; k++) patterns[k] = new CausePattern((Json.Obj) pattern.items().get(k));
         }
 
         @Override
         boolean test(TraceFacts f) {
-            for (Json.Obj p : patterns) {
-                if (!anyMatch(p, f.rootCauses.fault()) && !anyMatch(p, f.rootCauses.error())
-                        && !anyMatch(p, f.rootCauses.responseTime())) {
+            for (CausePattern p : patterns) {
+                if (!p.matchesAny(f.rootCauses.fault(), null, 0) && !p.matchesAny(f.rootCauses.error(), null, 0)
+                        && !p.matchesAny(f.rootCauses.responseTime(), f.times, f.coverageBase())) {
                     return false;
                 }
             }
             return true;
         }
+    }
 
-        private static boolean anyMatch(Json.Obj p, RootCauseFacts.Cause[] causes) {
-            for (RootCauseFacts.Cause c : causes) if (cause(p, c)) return true;
+    private static String text(Json.Obj o, String field) {
+        Json v = o.members().get(field);
+        return v == null ? null : ((Json.Str) v).value();
+    }
+
+    private static Boolean bool(Json.Obj o, String field) {
+        Json v = o.members().get(field);
+        return v == null ? null : ((Json.Bool) v).value();
+    }
+
+    private static List<Json> list(Json.Obj o, String field) {
+        Json v = o.members().get(field);
+        return v == null ? null : ((Json.Arr) v).items();
+    }
+
+    private static boolean same(String want, String have) {
+        return want == null || want.equals(have);
+    }
+
+    private static boolean same(Boolean want, boolean have) {
+        return want == null || want == have;
+    }
+
+    private static final class CausePattern {
+        private final Boolean clientImpacting;
+        private final ServicePattern[] services;
+
+        CausePattern(Json.Obj o) {
+            clientImpacting = bool(o, "ClientImpacting");
+            List<Json> items = list(o, "Services");
+            services = items == null ? null : new ServicePattern[items.size()];
+            for (int k = 0; services != null && k < services.length; k++) {
+                services[k] = new ServicePattern((Json.Obj) items.get(k));
+            }
+        }
+
+        /** {@code coverages} null: coverage is in the entities; else entity coverages start at {@code j}. */
+        boolean matchesAny(RootCauseFacts.Cause[] causes, double[] coverages, int j) {
+            for (RootCauseFacts.Cause c : causes) {
+                if (matches(c, coverages, j)) return true;
+                for (RootCauseFacts.Service s : c.services()) j += s.entityPath().length;
+            }
             return false;
         }
 
-        private static boolean cause(Json.Obj p, RootCauseFacts.Cause c) {
-            for (Map.Entry<String, Json> m : p.members().entrySet()) {
-                Json v = m.getValue();
-                switch (m.getKey()) {
-                    case "ClientImpacting":
-                        if (((Json.Bool) v).value() != c.clientImpacting()) return false;
-                        break;
-                    default: { // Services
-                        List<Json> items = ((Json.Arr) v).items();
-                        if (items.size() != c.services().length) return false;
-                        for (int k = 0; k < items.size(); k++) {
-                            if (!service((Json.Obj) items.get(k), c.services()[k])) return false;
-                        }
-                    }
-                }
+        private boolean matches(RootCauseFacts.Cause c, double[] coverages, int j) {
+            if (!same(clientImpacting, c.clientImpacting())) return false;
+            if (services == null) return true;
+            if (services.length != c.services().length) return false;
+            for (int k = 0; k < services.length; k++) {
+                if (!services[k].matches(c.services()[k], coverages, j)) return false;
+                j += c.services()[k].entityPath().length;
             }
             return true;
         }
+    }
 
-        private static boolean service(Json.Obj p, RootCauseFacts.Service s) {
-            for (Map.Entry<String, Json> m : p.members().entrySet()) {
-                Json v = m.getValue();
-                switch (m.getKey()) {
-                    case "Name": if (!text(v, s.name())) return false; break;
-                    case "Type": if (!text(v, s.type())) return false; break;
-                    case "AccountId": if (!text(v, s.accountId())) return false; break;
-                    case "Inferred": if (((Json.Bool) v).value() != s.inferred()) return false; break;
-                    case "Names": {
-                        List<Json> names = ((Json.Arr) v).items();
-                        if (names.size() != 1 || !text(names.get(0), s.name())) return false;
-                        break;
-                    }
-                    default: { // EntityPath
-                        List<Json> items = ((Json.Arr) v).items();
-                        if (items.size() != s.entityPath().length) return false;
-                        for (int k = 0; k < items.size(); k++) {
-                            if (!entity((Json.Obj) items.get(k), s.entityPath()[k])) return false;
-                        }
-                    }
-                }
+    private static final class ServicePattern {
+        private final String name;
+        private final String[] names;
+        private final String type;
+        private final String account;
+        private final Boolean inferred;
+        private final EntityPattern[] path;
+
+        ServicePattern(Json.Obj o) {
+            name = text(o, "Name");
+            type = text(o, "Type");
+            account = text(o, "AccountId");
+            inferred = bool(o, "Inferred");
+            List<Json> n = list(o, "Names");
+            names = n == null ? null : new String[n.size()];
+            for (int k = 0; names != null && k < names.length; k++) names[k] = ((Json.Str) n.get(k)).value();
+            List<Json> p = list(o, "EntityPath");
+            path = p == null ? null : new EntityPattern[p.size()];
+            for (int k = 0; path != null && k < path.length; k++) path[k] = new EntityPattern((Json.Obj) p.get(k));
+        }
+
+        boolean matches(RootCauseFacts.Service s, double[] coverages, int j) {
+            if (!same(name, s.name()) || !same(type, s.type()) || !same(account, s.accountId())
+                    || !same(inferred, s.inferred())) {
+                return false;
+            }
+            // a node has one name here, so Names matches only [that name]
+            if (names != null && (names.length != 1 || !names[0].equals(s.name()))) return false;
+            if (path == null) return true;
+            if (path.length != s.entityPath().length) return false;
+            for (int k = 0; k < path.length; k++) {
+                RootCauseFacts.Entity e = s.entityPath()[k];
+                if (!path[k].matches(e, coverages == null ? e.coverage() : coverages[j + k])) return false;
             }
             return true;
         }
+    }
 
-        private static boolean entity(Json.Obj p, RootCauseFacts.Entity en) {
-            for (Map.Entry<String, Json> m : p.members().entrySet()) {
-                Json v = m.getValue();
-                switch (m.getKey()) {
-                    case "Name": if (!text(v, en.name())) return false; break;
-                    case "Remote": if (((Json.Bool) v).value() != en.remote()) return false; break;
-                    case "Coverage": if (((Json.Num) v).value() != en.coverage()) return false; break;
-                    default: { // Exceptions
-                        List<Json> items = ((Json.Arr) v).items();
-                        if (items.size() != en.exceptions().length) return false;
-                        for (int k = 0; k < items.size(); k++) {
-                            Json.Obj xp = (Json.Obj) items.get(k);
-                            RootCauseFacts.Exception x = en.exceptions()[k];
-                            Json name = xp.members().get("Name");
-                            Json message = xp.members().get("Message");
-                            if (name != null && !text(name, x.name())) return false;
-                            if (message != null && !text(message, x.message())) return false;
-                        }
-                    }
-                }
+    private static final class EntityPattern {
+        private final String name;
+        private final Boolean remote;
+        private final boolean hasCoverage;
+        private final double coverage;
+        private final String[] exceptionNames;
+        private final String[] exceptionMessages;
+
+        EntityPattern(Json.Obj o) {
+            name = text(o, "Name");
+            remote = bool(o, "Remote");
+            Json c = o.members().get("Coverage");
+            hasCoverage = c != null;
+            coverage = c == null ? Double.NaN : ((Json.Num) c).value();
+            List<Json> xs = list(o, "Exceptions");
+            exceptionNames = xs == null ? null : new String[xs.size()];
+            exceptionMessages = xs == null ? null : new String[xs.size()];
+            for (int k = 0; xs != null && k < xs.size(); k++) {
+                exceptionNames[k] = text((Json.Obj) xs.get(k), "Name");
+                exceptionMessages[k] = text((Json.Obj) xs.get(k), "Message");
             }
-            return true;
         }
 
-        private static boolean text(Json v, String have) {
-            return have != null && ((Json.Str) v).value().equals(have);
+        boolean matches(RootCauseFacts.Entity e, double entityCoverage) {
+            if (!same(name, e.name()) || !same(remote, e.remote())) return false;
+            if (hasCoverage && coverage != entityCoverage) return false;
+            if (exceptionNames == null) return true;
+            RootCauseFacts.Exception[] xs = e.exceptions();
+            if (xs.length != exceptionNames.length) return false;
+            for (int k = 0; k < xs.length; k++) {
+                if (!same(exceptionNames[k], xs[k].name()) || !same(exceptionMessages[k], xs[k].message())) return false;
+            }
+            return true;
         }
     }
 }

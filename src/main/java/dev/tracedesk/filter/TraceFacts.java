@@ -35,6 +35,7 @@ public final class TraceFacts {
     final double duration;
     final Attrs root;
     final Shape shape;
+    /** Entry times (segments, then calls), then the coverages of the response-time root-cause entities in order. */
     final double[] times;
     final Annotations annotations;
     final RootCauses rootCauses;
@@ -122,9 +123,14 @@ public final class TraceFacts {
         return shape.segmentCount;
     }
 
-    /** Number of calls (edges) that edge() bodies see. */
+    /** Number of calls between two nodes of the trace (client calls excluded) that edge() bodies see. */
     public int callCount() {
-        return times.length - shape.segmentCount;
+        return shape.callFrom.length;
+    }
+
+    /** Index in {@link #times} of the first response-time root-cause coverage. */
+    int coverageBase() {
+        return shape.segmentCount + shape.callFrom.length;
     }
 
     @Override
@@ -184,7 +190,7 @@ public final class TraceFacts {
         final int segmentCount;
         /** segment entry: its node; call entry: the callee node. */
         final short[] entryNode;
-        /** call entries only (index − segmentCount): the caller node; -1 for a client caller. */
+        /** call entries only (index − segmentCount): the caller node. Calls from client nodes are not kept. */
         final short[] callFrom;
         final int[] entryFlags;
         final short[] entryStatus;

@@ -8,6 +8,7 @@ import dev.tracedesk.xray.segment.Segment;
 import dev.tracedesk.xray.trace.CallGraph;
 import dev.tracedesk.xray.trace.Trace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -88,14 +89,23 @@ public final class TraceFactsBuilder {
             nodes.add(n);
             anyInferred |= n.kind() == CallGraph.Kind.INFERRED;
         }
+        if (nodes.size() > Short.MAX_VALUE) {
+            // far beyond X-Ray's own limits (10 000 nodes per map, 500 kB per trace)
+            throw new IllegalArgumentException("trace " + trace.id() + " has more than 32767 nodes");
+        }
         Set<Segment> roots = Collections.newSetFromMap(new IdentityHashMap<>());
         roots.addAll(trace.roots());
 
+        // calls from client nodes are left out: edge() names two nodes of the trace, never the client
+        List<CallGraph.Call> calls = new ArrayList<>();
+        for (CallGraph.Call c : graph.calls()) {
+            if (index.containsKey(c.from()) && index.containsKey(c.to())) calls.add(c);
+        }
         int segmentCount = 0;
         for (CallGraph.Node n : nodes) segmentCount += n.segments().size();
-        int entries = segmentCount + graph.calls().size();
+        int entries = segmentCount + calls.size();
         short[] entryNode = new short[entries];
-        short[] callFrom = new short[graph.calls().size()];
+        short[] callFrom = new short[calls.size()];
         int[] entryFlags = new int[entries];
         short[] entryStatus = new short[entries];
         TraceFacts.Attrs[] entryAttrs = new TraceFacts.Attrs[entries];
@@ -114,16 +124,14 @@ public final class TraceFactsBuilder {
                 e++;
             }
         }
-        for (int ci = 0; ci < graph.calls().size(); ci++) {
-            CallGraph.Call c = graph.calls().get(ci);
-            Integer from = index.get(c.from());
-            Integer to = index.get(c.to());
+        for (int ci = 0; ci < calls.size(); ci++) {
+            CallGraph.Call c = calls.get(ci);
             Segment via = c.via();
             CallGraph.Node toNode = graph.node(c.to());
-            entryNode[e] = (short) (to == null ? -1 : to);
-            callFrom[ci] = (short) (from == null ? -1 : from);
+            entryNode[e] = index.get(c.to()).shortValue();
+            callFrom[ci] = index.get(c.from()).shortValue();
             entryFlags[e] = outcomeFlags(via) | (via.isComplete() ? 0 : TraceFacts.PARTIAL)
-                    | (toNode != null && toNode.kind() == CallGraph.Kind.INFERRED ? TraceFacts.INFERRED : 0);
+                    | (toNode.kind() == CallGraph.Kind.INFERRED ? TraceFacts.INFERRED : 0);
             entryStatus[e] = status(via);
             entryAttrs[e] = attrs(via, false);
             times[e] = via.duration();
@@ -157,6 +165,30 @@ public final class TraceFactsBuilder {
                 rootAttrs = intern(new TraceFacts.Attrs(str(rq.url()), str(rq.method()), str(rq.userAgent()),
                         str(rq.clientIp()), null, null, null, null));
             }
+        }
+        // response-time coverages differ from trace to trace: keep them after the entry times, share the rest
+        RootCauseFacts.Cause[] rt = rootCauses.responseTime();
+        int coverages = 0;
+        for (RootCauseFacts.Cause c : rt) for (RootCauseFacts.Service s : c.services()) coverages += s.entityPath().length;
+        if (coverages > 0) {
+            times = Arrays.copyOf(times, entries + coverages);
+            int j = entries;
+            RootCauseFacts.Cause[] stripped = new RootCauseFacts.Cause[rt.length];
+            for (int ci = 0; ci < rt.length; ci++) {
+                RootCauseFacts.Service[] services = rt[ci].services().clone();
+                for (int si = 0; si < services.length; si++) {
+                    RootCauseFacts.Service s = services[si];
+                    RootCauseFacts.Entity[] path = s.entityPath().clone();
+                    for (int ei = 0; ei < path.length; ei++) {
+                        times[j++] = path[ei].coverage();
+                        path[ei] = new RootCauseFacts.Entity(path[ei].name(), path[ei].remote(), Double.NaN,
+                                path[ei].exceptions());
+                    }
+                    services[si] = new RootCauseFacts.Service(s.name(), s.type(), s.accountId(), s.inferred(), path);
+                }
+                stripped[ci] = new RootCauseFacts.Cause(services, rt[ci].clientImpacting());
+            }
+            rootCauses = new TraceFacts.RootCauses(rootCauses.fault(), rootCauses.error(), stripped);
         }
         return new TraceFacts(flags, httpStatus, trace.responseTime(), trace.duration(), rootAttrs, shape, times,
                 annotations(annotations), internRootCauses(rootCauses));
