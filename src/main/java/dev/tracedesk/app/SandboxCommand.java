@@ -32,7 +32,7 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.start(port, data != null ? data : Sandbox.defaultDataDir(), bind);
+            sandbox = Sandbox.start(port, data != null ? data : AppPaths.fromSystem().dataDir().resolve("sandbox"), bind);
         } catch (PortInUseException e) {
             System.err.println("sandbox: " + e.getMessage());
             return 2;
