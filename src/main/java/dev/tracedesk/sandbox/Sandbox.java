@@ -141,6 +141,7 @@ public final class Sandbox implements AutoCloseable {
 
             InetAddress addr = InetAddress.getByName(config.bind());
             Bound bound = bind(addr, config.port(), stats, ingest, router);
+            stats.queueDepth(() -> writer.depth() + bound.udp.backlog());
             writer.start();
             bound.udp.start();
             bound.http.start();
