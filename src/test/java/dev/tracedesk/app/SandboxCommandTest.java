@@ -36,13 +36,14 @@ class SandboxCommandTest {
 
     @Test
     void printsWhereItListensAndExitsZeroOnSigterm() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "sandbox", "--port", "0", "--data", dir.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
+            while (line != null && !line.startsWith("sandbox listening")) line = out.readLine(); // test logging is on stdout
             assertThat(line).matches("sandbox listening on 127\\.0\\.0\\.1:\\d+");
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
