@@ -212,6 +212,9 @@ public final class Sandbox implements AutoCloseable {
 
     public Path databaseFile() { return store.file(); }
 
+    /** Bytes the database uses (what the size cap of retention limits). */
+    public long databaseBytes() { return store.databaseBytes(); }
+
     /** {@code PRAGMA integrity_check}: "ok" for a sound database. */
     public String integrityCheck() { return store.integrityCheck(); }
 

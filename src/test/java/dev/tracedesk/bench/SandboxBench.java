@@ -68,8 +68,8 @@ public final class SandboxBench {
             sb.flush(Duration.ofMinutes(10));
             double storeSecs = (System.nanoTime() - t0) / 1e9;
             var s = sb.stats();
-            System.out.printf(Locale.ROOT, "ingest paced: sent %,d in %.1f s (%,.0f/s); received %,d, stored %,d, rejected %d, lost %,d (%.3f%%); all stored after %.1f s (%,.0f/s end to end)%n",
-                    sent, sendSecs, sent / sendSecs, s.received(), s.stored(), s.rejectedTotal(), sent - s.received(),
+            System.out.printf(Locale.ROOT, "ingest paced: sent %,d in %.1f s (%,.0f/s); received %,d, stored %,d, rejected %d %s, lost in the kernel %,d (%.3f%%); all stored after %.1f s (%,.0f/s end to end)%n",
+                    sent, sendSecs, sent / sendSecs, s.received(), s.stored(), s.rejectedTotal(), s.rejected(), sent - s.received(),
                     100.0 * (sent - s.received()) / sent, storeSecs, s.stored() / storeSecs);
 
             // 2. queries over the N traces
@@ -335,6 +335,9 @@ public final class SandboxBench {
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
+                        // moto_server picks the service from the SigV4 credential scope; the sandbox ignores it.
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDBENCH/20260101/us-east-1/xray/aws4_request, "
+                                + "SignedHeaders=content-type;host, Signature=0000")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());

@@ -60,18 +60,27 @@ class RetentionTest {
 
     @Test
     void sizeCapRemovesOldestFirst() throws Exception {
+        List<String> older;
+        List<String> newer;
         try (SandboxFixture fx = new SandboxFixture(dir)) {
-            ingest(fx, 2000);
+            older = ingest(fx, 1500);
+            newer = ingest(fx, 1500);
         }
         long size;
         try (SandboxFixture fx = new SandboxFixture(dir)) {
-            size = java.nio.file.Files.size(fx.sandbox.databaseFile());
+            size = fx.sandbox.databaseBytes();
         }
-        try (SandboxFixture fx = new SandboxFixture(Sandbox.Config.defaults().port(0).dataDir(dir).maxBytes(size / 4))) {
+        long cap = size * 6 / 10;
+        try (SandboxFixture fx = new SandboxFixture(Sandbox.Config.defaults().port(0).dataDir(dir).maxBytes(cap))) {
             long left = fx.sandbox.storedDocuments();
-            assertThat(left).isGreaterThan(0).isLessThan(2000);
+            assertThat(fx.sandbox.databaseBytes()).isLessThanOrEqualTo(cap);
+            assertThat(left).isGreaterThan(0).isLessThan(3000);
             assertThat(fx.sandbox.traceCount()).isEqualTo((int) left);
             assertThat(fx.sandbox.integrityCheck()).isEqualTo("ok");
+            // oldest first: every surviving trace is one of the newer half, and the newest survive
+            var last = newer.subList(newer.size() - 5, newer.size());
+            assertThat(fx.xray.batchGetTraces(b -> b.traceIds(last)).traces()).hasSize(5);
+            assertThat(fx.xray.batchGetTraces(b -> b.traceIds(older.subList(0, 5))).unprocessedTraceIds()).hasSize(5);
         }
     }
 }
