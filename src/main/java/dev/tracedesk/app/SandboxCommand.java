@@ -2,6 +2,8 @@ package dev.tracedesk.app;
 
 import dev.tracedesk.sandbox.PortInUseException;
 import dev.tracedesk.sandbox.Sandbox;
+import dev.tracedesk.sandbox.stack.ShopStack;
+import dev.tracedesk.shop.ShopStackDefinition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -23,6 +25,12 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to bind (default ${DEFAULT-VALUE})")
     String bind;
+
+    @Option(names = "--no-shop", description = "do not create the local shop stack (API stage, functions, topics, table)")
+    boolean noShop;
+
+    @Option(names = "--shop-port", defaultValue = "0", description = "port of the shop's API stage (default: a free port; the URL is printed)")
+    int shopPort;
 
     @Override
     public Integer call() {
@@ -49,13 +57,28 @@ public final class SandboxCommand implements Callable<Integer> {
                 // platform without this signal
             }
         }
+        ShopStack shop = null;
+        if (!noShop) {
+            try {
+                shop = ShopStack.start(sandbox, ShopStack.Options.defaults().stagePort(shopPort));
+            } catch (Exception e) {
+                System.err.println("sandbox: cannot start the shop stack: " + e.getMessage());
+                sandbox.close();
+                return 1;
+            }
+        }
         System.out.println("sandbox listening on " + sandbox.host() + ":" + sandbox.port());
+        if (shop != null) {
+            System.out.println("shop stack: POST " + shop.invokeUrl() + ShopStackDefinition.RESOURCE
+                    + " (unit-test route " + ShopStackDefinition.UNITTEST_RESOURCE + ")");
+        }
         System.out.flush();
         try {
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (shop != null) shop.close();
         sandbox.flush(Duration.ofSeconds(10));
         sandbox.close();
         System.out.println("sandbox stopped");

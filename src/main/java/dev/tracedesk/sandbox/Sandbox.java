@@ -3,6 +3,8 @@ package dev.tracedesk.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import dev.tracedesk.sandbox.api.Groups;
 import dev.tracedesk.sandbox.api.HttpRouter;
+import dev.tracedesk.sandbox.api.LogStore;
+import dev.tracedesk.sandbox.api.LogsApi;
 import dev.tracedesk.sandbox.api.SamplingRules;
 import dev.tracedesk.sandbox.api.SamplingTargets;
 import dev.tracedesk.sandbox.api.TelemetryLog;
@@ -78,6 +80,11 @@ public final class Sandbox implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService httpExecutor;
     private final String host;
+    /** Set once by start: what the local stack (sandbox.stack) attaches to. */
+    private HttpRouter router;
+    private SamplingRules samplingRules;
+    private LogStore logs;
+    private Path dataDir;
 
     private Sandbox(SegmentStore store, TraceIndex index, SegmentWriter writer, DaemonStats stats, UdpReceiver udp,
                     HttpServer http, ExecutorService httpExecutor, String host) {
@@ -127,6 +134,8 @@ public final class Sandbox implements AutoCloseable {
             SamplingRules rules = new SamplingRules(store, clock);
             TelemetryLog telemetry = new TelemetryLog();
             HttpRouter router = new HttpRouter();
+            LogStore logs = new LogStore(config.dataDir());
+            LogsApi.register(router, logs);
             XRayApi.register(router, new XRayApi.Parts(rules, new SamplingTargets(rules, clock), groups,
                     new TraceQueries(index, domain, groups), ingest::put, stats::snapshot, telemetry));
 
@@ -138,6 +147,10 @@ public final class Sandbox implements AutoCloseable {
             bound.http.start();
             Sandbox sb = new Sandbox(store, index, writer, stats, bound.udp, bound.http, bound.executor,
                     addr.getHostAddress());
+            sb.router = router;
+            sb.samplingRules = rules;
+            sb.logs = logs;
+            sb.dataDir = config.dataDir();
             LOG.info("sandbox on {}:{} (UDP segments, TCP API), data in {}", sb.host, sb.port(), config.dataDir());
             return sb;
         } catch (IOException | RuntimeException e) {
@@ -180,6 +193,16 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public int port() { return udp.port(); }
+
+    /** The API router on the sandbox port, for services added by the local stack. */
+    public HttpRouter router() { return router; }
+
+    public SamplingRules samplingRules() { return samplingRules; }
+
+    /** CloudWatch Logs data (served by LogsApi on the sandbox port). */
+    public LogStore logs() { return logs; }
+
+    public Path dataDir() { return dataDir; }
 
     public String host() { return host; }
 
@@ -232,5 +255,6 @@ public final class Sandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         store.close();
+        if (logs != null) logs.close();
     }
 }

@@ -28,8 +28,12 @@ public final class HttpRouter implements HttpHandler {
 
     private final Map<String, Operation> posts = new ConcurrentHashMap<>();
     private final Map<String, Supplier<JsonNode>> gets = new ConcurrentHashMap<>();
+    /** json 1.0/1.1 operations (CloudWatch Logs) keyed by their {@code X-Amz-Target} header. */
+    private final Map<String, Operation> targets = new ConcurrentHashMap<>();
 
     public void post(String path, Operation op) { posts.put(path, op); }
+
+    public void target(String amzTarget, Operation op) { targets.put(amzTarget, op); }
 
     public void get(String path, Supplier<JsonNode> op) { gets.put(path, op); }
 
@@ -71,7 +75,12 @@ public final class HttpRouter implements HttpHandler {
             Supplier<JsonNode> g = gets.get(path);
             if (g != null) return g.get();
         }
-        Operation op = "POST".equals(method) ? posts.get(path) : null;
+        String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
+        Operation op = "POST".equals(method) ? (target != null ? targets.get(target) : posts.get(path)) : null;
+        if (op == null && target != null) {
+            drain(ex.getRequestBody());
+            throw new AwsException("UnknownOperationException", 400, "Unknown operation " + target);
+        }
         if (op == null) {
             drain(ex.getRequestBody());
             throw AwsException.unknownOperation(method, path);
