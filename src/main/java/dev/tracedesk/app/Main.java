@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tracedesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Desktop explorer for AWS X-Ray, with a built-in local X-Ray (the sandbox).",
-        subcommands = {ScreenshotsCommand.class})
+        subcommands = {ScreenshotsCommand.class, SandboxCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Logback's log directory ({@code logback.xml} reads it); set before the first logger is made. */

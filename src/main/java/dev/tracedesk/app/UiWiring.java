@@ -81,7 +81,7 @@ public final class UiWiring {
         this.shell = new ShellViewModel(env.strings(), env.clock(), env.ticker(), env::systemTheme,
                 env.connection(), monitor, errors);
         // The default connection until start-up (or the user) connects: the sandbox on its usual port.
-        this.session = new Session(SandboxConnection.onLocalPort(LocalSandboxDefaults.PORT));
+        this.session = new Session(SandboxConnection.onLocalPort(AppSandbox.DEFAULT_PORT));
         this.sandboxStatus = new SandboxStatus(connections.sandbox(), env.worker(), env.ui(), env.ticker(),
                 env.strings());
         MfaCodeProvider mfa = connections.mfa() != null ? connections.mfa()
@@ -113,7 +113,8 @@ public final class UiWiring {
         });
         shell.signInOpenProperty().addListener((obs, was, open) -> {
             if (open && !openingForProblem && !signIn.isBusy()) {
-                signIn.reload(Optional.of(session.connection().name()));
+                // On an AWS connection its profile is preselected; on the sandbox the most recent connection.
+                signIn.reload(Optional.of(session.connection()).filter(c -> !c.isSandbox()).map(c -> c.name()));
             }
         });
     }

@@ -39,7 +39,7 @@ final class FilterCompiler {
     /** Over one root-cause element; lower levels are null when matching a higher one. */
     abstract static class CauseMatcher {
         abstract boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x,
-                              int index, boolean last);
+                              int index, boolean last, double coverage);
     }
 
     // ================================================================================================ trace level
@@ -481,26 +481,30 @@ final class FilterCompiler {
 
         @Override
         boolean test(TraceFacts f) {
+            boolean rt = kind == Expr.RootCauseKind.RESPONSETIME;
             RootCauseFacts.Cause[] list = kind == Expr.RootCauseKind.FAULT ? f.rootCauses.fault()
                     : kind == Expr.RootCauseKind.ERROR ? f.rootCauses.error() : f.rootCauses.responseTime();
+            int j = f.coverageBase(); // cursor over the response-time coverages, in entity order
             for (RootCauseFacts.Cause c : list) {
                 RootCauseFacts.Service[] services = c.services();
                 for (int si = 0; si < services.length; si++) {
                     RootCauseFacts.Service s = services[si];
+                    RootCauseFacts.Entity[] path = s.entityPath();
                     if (level == Expr.RootCauseLevel.SERVICE) {
-                        if (body.test(s, null, null, si, si == services.length - 1)) return true;
+                        if (body.test(s, null, null, si, si == services.length - 1, Double.NaN)) return true;
+                        j += path.length;
                         continue;
                     }
-                    RootCauseFacts.Entity[] path = s.entityPath();
                     for (int ei = 0; ei < path.length; ei++) {
                         RootCauseFacts.Entity en = path[ei];
+                        double coverage = rt ? f.times[j++] : Double.NaN;
                         if (level == Expr.RootCauseLevel.ENTITY) {
-                            if (body.test(s, en, null, ei, ei == path.length - 1)) return true;
+                            if (body.test(s, en, null, ei, ei == path.length - 1, coverage)) return true;
                             continue;
                         }
                         RootCauseFacts.Exception[] xs = en.exceptions();
                         for (int xi = 0; xi < xs.length; xi++) {
-                            if (body.test(s, en, xs[xi], xi, xi == xs.length - 1)) return true;
+                            if (body.test(s, en, xs[xi], xi, xi == xs.length - 1, coverage)) return true;
                         }
                     }
                 }
@@ -514,8 +518,8 @@ final class FilterCompiler {
             CauseMatcher l = cause(a.left(), level);
             CauseMatcher r = cause(a.right(), level);
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
-                    return l.test(s, en, x, i, last) && r.test(s, en, x, i, last);
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
+                    return l.test(s, en, x, i, last, cov) && r.test(s, en, x, i, last, cov);
                 }
             };
         }
@@ -523,16 +527,16 @@ final class FilterCompiler {
             CauseMatcher l = cause(o.left(), level);
             CauseMatcher r = cause(o.right(), level);
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
-                    return l.test(s, en, x, i, last) || r.test(s, en, x, i, last);
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
+                    return l.test(s, en, x, i, last, cov) || r.test(s, en, x, i, last, cov);
                 }
             };
         }
         if (e instanceof Expr.Not n) {
             CauseMatcher m = cause(n.operand(), level);
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
-                    return !m.test(s, en, x, i, last);
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
+                    return !m.test(s, en, x, i, last, cov);
                 }
             };
         }
@@ -540,7 +544,7 @@ final class FilterCompiler {
             BoolKeyword k = b.keyword();
             boolean expected = b.expected();
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
                     boolean v;
                     switch (k) {
                         case FIRST: v = i == 0; break;
@@ -558,8 +562,8 @@ final class FilterCompiler {
             Op op = n.op();
             double x0 = n.value();
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
-                    double v = index ? i : en == null ? Double.NaN : en.coverage();
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
+                    double v = index ? i : cov;
                     return compare(v, op, x0);
                 }
             };
@@ -569,7 +573,7 @@ final class FilterCompiler {
             Op op = st.op();
             StringKeyword k = st.keyword();
             return new CauseMatcher() {
-                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last) {
+                boolean test(RootCauseFacts.Service s, RootCauseFacts.Entity en, RootCauseFacts.Exception x, int i, boolean last, double cov) {
                     String v;
                     switch (k) {
                         case NAME: v = x != null ? x.name() : en != null ? en.name() : s.name(); break;
@@ -602,8 +606,8 @@ final class FilterCompiler {
         @Override
         boolean test(TraceFacts f) {
             for (CausePattern p : patterns) {
-                if (!p.matchesAny(f.rootCauses.fault()) && !p.matchesAny(f.rootCauses.error())
-                        && !p.matchesAny(f.rootCauses.responseTime())) {
+                if (!p.matchesAny(f.rootCauses.fault(), null, 0) && !p.matchesAny(f.rootCauses.error(), null, 0)
+                        && !p.matchesAny(f.rootCauses.responseTime(), f.times, f.coverageBase())) {
                     return false;
                 }
             }
@@ -647,16 +651,23 @@ final class FilterCompiler {
             }
         }
 
-        boolean matchesAny(RootCauseFacts.Cause[] causes) {
-            for (RootCauseFacts.Cause c : causes) if (matches(c)) return true;
+        /** {@code coverages} null: coverage is in the entities; else entity coverages start at {@code j}. */
+        boolean matchesAny(RootCauseFacts.Cause[] causes, double[] coverages, int j) {
+            for (RootCauseFacts.Cause c : causes) {
+                if (matches(c, coverages, j)) return true;
+                for (RootCauseFacts.Service s : c.services()) j += s.entityPath().length;
+            }
             return false;
         }
 
-        private boolean matches(RootCauseFacts.Cause c) {
+        private boolean matches(RootCauseFacts.Cause c, double[] coverages, int j) {
             if (!same(clientImpacting, c.clientImpacting())) return false;
             if (services == null) return true;
             if (services.length != c.services().length) return false;
-            for (int k = 0; k < services.length; k++) if (!services[k].matches(c.services()[k])) return false;
+            for (int k = 0; k < services.length; k++) {
+                if (!services[k].matches(c.services()[k], coverages, j)) return false;
+                j += c.services()[k].entityPath().length;
+            }
             return true;
         }
     }
@@ -682,7 +693,7 @@ final class FilterCompiler {
             for (int k = 0; path != null && k < path.length; k++) path[k] = new EntityPattern((Json.Obj) p.get(k));
         }
 
-        boolean matches(RootCauseFacts.Service s) {
+        boolean matches(RootCauseFacts.Service s, double[] coverages, int j) {
             if (!same(name, s.name()) || !same(type, s.type()) || !same(account, s.accountId())
                     || !same(inferred, s.inferred())) {
                 return false;
@@ -691,7 +702,10 @@ final class FilterCompiler {
             if (names != null && (names.length != 1 || !names[0].equals(s.name()))) return false;
             if (path == null) return true;
             if (path.length != s.entityPath().length) return false;
-            for (int k = 0; k < path.length; k++) if (!path[k].matches(s.entityPath()[k])) return false;
+            for (int k = 0; k < path.length; k++) {
+                RootCauseFacts.Entity e = s.entityPath()[k];
+                if (!path[k].matches(e, coverages == null ? e.coverage() : coverages[j + k])) return false;
+            }
             return true;
         }
     }
@@ -719,9 +733,9 @@ final class FilterCompiler {
             }
         }
 
-        boolean matches(RootCauseFacts.Entity e) {
+        boolean matches(RootCauseFacts.Entity e, double entityCoverage) {
             if (!same(name, e.name()) || !same(remote, e.remote())) return false;
-            if (hasCoverage && coverage != e.coverage()) return false;
+            if (hasCoverage && coverage != entityCoverage) return false;
             if (exceptionNames == null) return true;
             RootCauseFacts.Exception[] xs = e.exceptions();
             if (xs.length != exceptionNames.length) return false;

@@ -7,8 +7,10 @@ import dev.tracedesk.xray.segment.Segment;
 import dev.tracedesk.xray.trace.CallGraph;
 import dev.tracedesk.xray.trace.Trace;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -25,11 +27,10 @@ final class RootCauseAnalysis {
     static TraceFacts.RootCauses of(Trace trace) {
         Segment root = trace.root();
         if (root == null) return TraceFacts.RootCauses.NONE;
-        boolean rootFault = Outcome.isFault(root);
-        boolean rootError = Outcome.isError(root);
-        List<RootCauseFacts.Cause> fault = causes(trace, root, Outcome::isFault, rootFault);
-        List<RootCauseFacts.Cause> error = causes(trace, root, Outcome::isError, rootError);
-        List<RootCauseFacts.Cause> rt = responseTime(trace, root);
+        Walk walk = new Walk(trace);
+        List<RootCauseFacts.Cause> fault = walk.causes(root, Outcome::isFault, Outcome.isFault(root));
+        List<RootCauseFacts.Cause> error = walk.causes(root, Outcome::isError, Outcome.isError(root));
+        List<RootCauseFacts.Cause> rt = walk.responseTime(root);
         return new TraceFacts.RootCauses(fault.toArray(new RootCauseFacts.Cause[0]),
                 error.toArray(new RootCauseFacts.Cause[0]), rt.toArray(new RootCauseFacts.Cause[0]));
     }
@@ -38,59 +39,98 @@ final class RootCauseAnalysis {
     private record Step(Segment entity, Segment owner) {
     }
 
-    private static List<Segment> children(Trace trace, Segment entity) {
-        List<Segment> out = new ArrayList<>(entity.subsegments());
-        if (entity.id() != null) out.addAll(trace.segmentsWithParent(entity.id()));
-        return out;
-    }
+    /** The walks over one trace; children are: embedded subsegments (same node) and callee segments (new node). */
+    private static final class Walk {
+        private final Trace trace;
+        private final Map<Segment, Boolean> badBelow = new IdentityHashMap<>();
+        private Predicate<Segment> bad;
 
-    private static List<RootCauseFacts.Cause> causes(Trace trace, Segment root, Predicate<Segment> bad,
-                                                     boolean clientImpacting) {
-        Set<RootCauseFacts.Cause> out = new LinkedHashSet<>();
-        walk(trace, root, root, new ArrayList<>(), bad, clientImpacting, out, 0);
-        return new ArrayList<>(out);
-    }
-
-    private static void walk(Trace trace, Segment entity, Segment owner, List<Step> path, Predicate<Segment> bad,
-                             boolean clientImpacting, Set<RootCauseFacts.Cause> out, int depth) {
-        if (depth > 256) return; // malformed parent cycles cannot recurse forever
-        path.add(new Step(entity, owner));
-        boolean badChild = false;
-        for (Segment c : children(trace, entity)) {
-            if (bad.test(c) || hasBadDescendant(trace, c, bad, depth + 1)) {
-                badChild = true;
-                boolean topLevel = !entity.subsegments().contains(c); // a callee segment starts a new node
-                walk(trace, c, topLevel ? c : owner, path, bad, clientImpacting, out, depth + 1);
-            }
+        Walk(Trace trace) {
+            this.trace = trace;
         }
-        if (!badChild && bad.test(entity)) out.add(cause(trace, path, clientImpacting, Double.NaN));
-        path.remove(path.size() - 1);
-    }
 
-    private static boolean hasBadDescendant(Trace trace, Segment s, Predicate<Segment> bad, int depth) {
-        if (depth > 256) return false;
-        for (Segment c : children(trace, s)) {
-            if (bad.test(c) || hasBadDescendant(trace, c, bad, depth + 1)) return true;
+        private List<Segment> callees(Segment entity) {
+            return entity.id() == null ? List.of() : trace.segmentsWithParent(entity.id());
         }
-        return false;
-    }
 
-    private static List<RootCauseFacts.Cause> responseTime(Trace trace, Segment root) {
-        double rootTime = root.duration();
-        if (!(rootTime > 0)) return List.of();
-        List<Step> path = new ArrayList<>();
-        Segment entity = root;
-        Segment owner = root;
-        for (int depth = 0; entity != null && depth < 256; depth++) {
+        List<RootCauseFacts.Cause> causes(Segment root, Predicate<Segment> bad, boolean clientImpacting) {
+            this.bad = bad;
+            badBelow.clear();
+            if (!bad.test(root) && !hasBadDescendant(root, 0)) return List.of();
+            Set<RootCauseFacts.Cause> out = new LinkedHashSet<>();
+            walk(root, root, new ArrayList<>(), clientImpacting, out, 0);
+            return new ArrayList<>(out);
+        }
+
+        private void walk(Segment entity, Segment owner, List<Step> path, boolean clientImpacting,
+                          Set<RootCauseFacts.Cause> out, int depth) {
+            if (depth > 256) return; // malformed parent cycles cannot recurse forever
             path.add(new Step(entity, owner));
-            Segment slowest = null;
-            for (Segment c : children(trace, entity)) {
-                if (c.isComplete() && (slowest == null || c.duration() > slowest.duration())) slowest = c;
+            boolean badChild = false;
+            for (Segment c : entity.subsegments()) {
+                if (bad.test(c) || hasBadDescendant(c, depth + 1)) {
+                    badChild = true;
+                    walk(c, owner, path, clientImpacting, out, depth + 1);
+                }
             }
-            if (slowest != null && !entity.subsegments().contains(slowest)) owner = slowest;
-            entity = slowest;
+            for (Segment c : callees(entity)) {
+                if (bad.test(c) || hasBadDescendant(c, depth + 1)) {
+                    badChild = true;
+                    walk(c, c, path, clientImpacting, out, depth + 1); // a callee segment starts a new node
+                }
+            }
+            if (!badChild && bad.test(entity)) out.add(cause(trace, path, clientImpacting, Double.NaN));
+            path.remove(path.size() - 1);
         }
-        return List.of(cause(trace, path, false, rootTime));
+
+        private boolean hasBadDescendant(Segment s, int depth) {
+            Boolean known = badBelow.get(s);
+            if (known != null) return known;
+            boolean found = false;
+            if (depth <= 256) {
+                for (Segment c : s.subsegments()) {
+                    if (bad.test(c) || hasBadDescendant(c, depth + 1)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    for (Segment c : callees(s)) {
+                        if (bad.test(c) || hasBadDescendant(c, depth + 1)) {
+                            found = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            badBelow.put(s, found);
+            return found;
+        }
+
+        List<RootCauseFacts.Cause> responseTime(Segment root) {
+            double rootTime = root.duration();
+            if (!(rootTime > 0)) return List.of();
+            List<Step> path = new ArrayList<>();
+            Segment entity = root;
+            Segment owner = root;
+            for (int depth = 0; entity != null && depth < 256; depth++) {
+                path.add(new Step(entity, owner));
+                Segment slowest = null;
+                boolean slowestIsCallee = false;
+                for (Segment c : entity.subsegments()) {
+                    if (c.isComplete() && (slowest == null || c.duration() > slowest.duration())) slowest = c;
+                }
+                for (Segment c : callees(entity)) {
+                    if (c.isComplete() && (slowest == null || c.duration() > slowest.duration())) {
+                        slowest = c;
+                        slowestIsCallee = true;
+                    }
+                }
+                if (slowestIsCallee) owner = slowest;
+                entity = slowest;
+            }
+            return List.of(cause(trace, path, false, rootTime));
+        }
     }
 
     /** Groups the path by node; a last entity that calls an inferred node adds that node as the final service. */

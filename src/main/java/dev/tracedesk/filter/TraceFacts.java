@@ -35,6 +35,7 @@ public final class TraceFacts {
     final double duration;
     final Attrs root;
     final Shape shape;
+    /** Entry times (segments, then calls), then the coverages of the response-time root-cause entities in order. */
     final double[] times;
     final Annotations annotations;
     final RootCauses rootCauses;
@@ -124,7 +125,12 @@ public final class TraceFacts {
 
     /** Number of calls between two nodes of the trace (client calls excluded) that edge() bodies see. */
     public int callCount() {
-        return times.length - shape.segmentCount;
+        return shape.callFrom.length;
+    }
+
+    /** Index in {@link #times} of the first response-time root-cause coverage. */
+    int coverageBase() {
+        return shape.segmentCount + shape.callFrom.length;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.tracedesk.xray.segment.Segment;
 import dev.tracedesk.xray.trace.CallGraph;
 import dev.tracedesk.xray.trace.Trace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -164,6 +165,30 @@ public final class TraceFactsBuilder {
                 rootAttrs = intern(new TraceFacts.Attrs(str(rq.url()), str(rq.method()), str(rq.userAgent()),
                         str(rq.clientIp()), null, null, null, null));
             }
+        }
+        // response-time coverages differ from trace to trace: keep them after the entry times, share the rest
+        RootCauseFacts.Cause[] rt = rootCauses.responseTime();
+        int coverages = 0;
+        for (RootCauseFacts.Cause c : rt) for (RootCauseFacts.Service s : c.services()) coverages += s.entityPath().length;
+        if (coverages > 0) {
+            times = Arrays.copyOf(times, entries + coverages);
+            int j = entries;
+            RootCauseFacts.Cause[] stripped = new RootCauseFacts.Cause[rt.length];
+            for (int ci = 0; ci < rt.length; ci++) {
+                RootCauseFacts.Service[] services = rt[ci].services().clone();
+                for (int si = 0; si < services.length; si++) {
+                    RootCauseFacts.Service s = services[si];
+                    RootCauseFacts.Entity[] path = s.entityPath().clone();
+                    for (int ei = 0; ei < path.length; ei++) {
+                        times[j++] = path[ei].coverage();
+                        path[ei] = new RootCauseFacts.Entity(path[ei].name(), path[ei].remote(), Double.NaN,
+                                path[ei].exceptions());
+                    }
+                    services[si] = new RootCauseFacts.Service(s.name(), s.type(), s.accountId(), s.inferred(), path);
+                }
+                stripped[ci] = new RootCauseFacts.Cause(services, rt[ci].clientImpacting());
+            }
+            rootCauses = new TraceFacts.RootCauses(rootCauses.fault(), rootCauses.error(), stripped);
         }
         return new TraceFacts(flags, httpStatus, trace.responseTime(), trace.duration(), rootAttrs, shape, times,
                 annotations(annotations), internRootCauses(rootCauses));

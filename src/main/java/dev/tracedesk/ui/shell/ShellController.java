@@ -31,6 +31,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
@@ -80,11 +81,7 @@ public final class ShellController {
     @FXML HBox errorBanner;
     @FXML Label errorMessage;
     @FXML Button dismissErrorButton;
-    @FXML ToggleButton navServiceMap;
-    @FXML ToggleButton navTraces;
-    @FXML ToggleButton navAnalytics;
-    @FXML ToggleButton navSampling;
-    @FXML ToggleButton navStack;
+    @FXML VBox navBar;
     @FXML StackPane screenContainer;
     @FXML ProgressBar statusProgress;
     @FXML Label statusMessage;
@@ -130,16 +127,18 @@ public final class ShellController {
     }
 
     private void initNavigation() {
-        navButtons.put(Screen.SERVICE_MAP, navServiceMap);
-        navButtons.put(Screen.TRACES, navTraces);
-        navButtons.put(Screen.ANALYTICS, navAnalytics);
-        navButtons.put(Screen.SAMPLING, navSampling);
-        navButtons.put(Screen.STACK, navStack);
-        navButtons.forEach((screen, button) -> {
+        for (Screen screen : Screen.values()) {
+            ToggleButton button = new ToggleButton(strings.getString(screen.titleKey()));
+            button.setId(navId(screen));
+            button.getStyleClass().add("nav-button");
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setToggleGroup(navGroup);
             button.setUserData(screen);
             button.setTooltip(new Tooltip(Strings.format(strings, "nav.tooltip",
                     strings.getString(screen.titleKey()), screen.shortcutDigit())));
-        });
+            navButtons.put(screen, button);
+            navBar.getChildren().add(button);
+        }
         navGroup.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (selected == null) {
                 old.setSelected(true); // clicking the current screen again keeps it selected
@@ -149,6 +148,15 @@ public final class ShellController {
         });
         model.screenProperty().addListener((obs, old, screen) -> show(screen));
         show(model.getScreen());
+    }
+
+    /** {@code navServiceMap} for {@code service-map}: the fx:id tests click. */
+    static String navId(Screen screen) {
+        StringBuilder id = new StringBuilder("nav");
+        for (String part : screen.id().split("-")) {
+            id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return id.toString();
     }
 
     private void show(Screen screen) {
@@ -282,6 +290,8 @@ public final class ShellController {
         statusFilter.textProperty().bind(Bindings.createStringBinding(
                 () -> model.getFilter().isBlank() ? "" : Strings.format(strings, "status.filter", model.getFilter().strip()),
                 model.filterProperty()));
+        statusFilter.visibleProperty().bind(statusFilter.textProperty().isNotEmpty());
+        statusFilter.managedProperty().bind(statusFilter.visibleProperty());
     }
 
     private void installShortcuts(Scene scene) {

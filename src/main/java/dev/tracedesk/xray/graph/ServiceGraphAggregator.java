@@ -120,6 +120,35 @@ public final class ServiceGraphAggregator {
         return new ServiceGraph(time(startTime), time(endTime), services, false);
     }
 
+    /**
+     * This aggregate as one point of a service's time series (spec §2.6), or empty when the service has no completed
+     * requests here. Keep one aggregator per period (e.g. per minute) and merge them for longer periods.
+     */
+    public java.util.Optional<TimeSeriesPoint> servicePoint(double timestamp, ServiceId service) {
+        NodeAgg n = nodes.get(service);
+        if (n == null || n.stats.total() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TimeSeriesPoint(timestamp, null, n.stats.toStatistics(),
+                n.responseTimes.entries()));
+    }
+
+    /** This aggregate as one point of an edge's time series, or empty when the edge carried no completed call. */
+    public java.util.Optional<TimeSeriesPoint> edgePoint(double timestamp, ServiceId from, ServiceId to) {
+        NodeAgg n = nodes.get(from);
+        EdgeAgg e = n == null ? null : n.edges.get(to);
+        if (e == null || e.stats.total() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TimeSeriesPoint(timestamp, e.stats.toStatistics(), null,
+                e.responseTimes.entries()));
+    }
+
+    /** The services present in this aggregate (client nodes included). */
+    public java.util.Set<ServiceId> services() {
+        return java.util.Collections.unmodifiableSet(nodes.keySet());
+    }
+
     private static boolean isRoot(Trace trace, Segment s) {
         for (Segment r : trace.roots()) {
             if (r == s) {

@@ -1,0 +1,232 @@
+package dev.tracedesk.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.tracedesk.sandbox.api.Groups;
+import dev.tracedesk.sandbox.api.HttpRouter;
+import dev.tracedesk.sandbox.api.SamplingRules;
+import dev.tracedesk.sandbox.api.SamplingTargets;
+import dev.tracedesk.sandbox.api.TelemetryLog;
+import dev.tracedesk.sandbox.api.TraceQueries;
+import dev.tracedesk.sandbox.api.XRayApi;
+import dev.tracedesk.sandbox.daemon.DaemonStats;
+import dev.tracedesk.sandbox.daemon.UdpReceiver;
+import dev.tracedesk.sandbox.index.TraceIndex;
+import dev.tracedesk.sandbox.index.TraceIndexer;
+import dev.tracedesk.sandbox.store.IngestPipeline;
+import dev.tracedesk.sandbox.store.SegmentStore;
+import dev.tracedesk.sandbox.store.SegmentWriter;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local X-Ray in one object: the daemon's UDP segment port and, on the same port number over TCP, the X-Ray
+ * rest-json API (which includes the SDKs' sampling paths). The GUI's "Local sandbox" connection and the
+ * {@code tracedesk sandbox} command both start it through {@link #start}.
+ *
+ * <pre>{@code
+ * try (Sandbox sb = Sandbox.start(Sandbox.Config.defaults().port(0))) {
+ *     URI endpoint = URI.create("http://127.0.0.1:" + sb.port());   // for XRayClient.endpointOverride
+ * }
+ * }</pre>
+ */
+public final class Sandbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    public static final int DEFAULT_PORT = 2000;
+
+    /** Where and how to run. */
+    public record Config(int port, Path dataDir, String bind, Duration retention, long maxBytes, int queueCapacity) {
+        public static Config defaults() {
+            return new Config(DEFAULT_PORT, defaultDataDir(), "127.0.0.1", Duration.ofDays(30), 2L << 30, 262_144);
+        }
+
+        public Config port(int p) { return new Config(p, dataDir, bind, retention, maxBytes, queueCapacity); }
+
+        public Config dataDir(Path d) { return new Config(port, d, bind, retention, maxBytes, queueCapacity); }
+
+        public Config bind(String b) { return new Config(port, dataDir, b, retention, maxBytes, queueCapacity); }
+
+        public Config retention(Duration r) { return new Config(port, dataDir, bind, r, maxBytes, queueCapacity); }
+
+        public Config maxBytes(long m) { return new Config(port, dataDir, bind, retention, m, queueCapacity); }
+    }
+
+    /** {@code ${XDG_DATA_HOME:-~/.local/share}/tracedesk/sandbox}. */
+    public static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg)
+                : Paths.get(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("tracedesk").resolve("sandbox");
+    }
+
+    private final SegmentStore store;
+    private final TraceIndex index;
+    private final SegmentWriter writer;
+    private final DaemonStats stats;
+    private final UdpReceiver udp;
+    private final HttpServer http;
+    private final ExecutorService httpExecutor;
+    private final String host;
+
+    private Sandbox(SegmentStore store, TraceIndex index, SegmentWriter writer, DaemonStats stats, UdpReceiver udp,
+                    HttpServer http, ExecutorService httpExecutor, String host) {
+        this.store = store;
+        this.index = index;
+        this.writer = writer;
+        this.stats = stats;
+        this.udp = udp;
+        this.http = http;
+        this.httpExecutor = httpExecutor;
+        this.host = host;
+    }
+
+    /** GUI entry point: starts on {@code port} (0 = any free one) and returns the running sandbox. */
+    public static Sandbox start(int port, Path dataDir, String bind) throws IOException {
+        return start(Config.defaults().port(port).dataDir(dataDir).bind(bind));
+    }
+
+    public static Sandbox start(Config config) throws IOException {
+        // The JDK server writes headers and body as separate packets; without TCP_NODELAY, Nagle plus delayed ACKs
+        // add ~40 ms to every response. Read once by the JDK when its first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        Clock clock = Clock.systemUTC();
+        SegmentStore store;
+        try {
+            store = new SegmentStore(config.dataDir());
+        } catch (SQLException e) {
+            throw new IOException("cannot open the sandbox database in " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        try {
+            DaemonStats stats = new DaemonStats();
+            TraceIndex index = new TraceIndex();
+            SandboxDomain domain = new SandboxDomain(index, store);
+            Groups groups = new Groups(store, domain::checkFilter);
+            domain.groups(groups);
+            TraceIndexer indexer = new TraceIndexer(index, store, domain::digest, domain.graphs(), domain::groupFilters);
+            long t0 = System.nanoTime();
+            int traces = indexer.rebuild();
+            LOG.info("index rebuilt from the store: {} traces in {} ms", traces, (System.nanoTime() - t0) / 1_000_000);
+            SegmentWriter writer = new SegmentWriter(store, indexer, stats, config.queueCapacity(), config.retention(),
+                    config.maxBytes());
+            writer.retentionNow();
+            stats.queueDepth(writer::depth);
+            IngestPipeline ingest = new IngestPipeline(writer, stats, clock);
+            SamplingRules rules = new SamplingRules(store, clock);
+            TelemetryLog telemetry = new TelemetryLog();
+            HttpRouter router = new HttpRouter();
+            XRayApi.register(router, new XRayApi.Parts(rules, new SamplingTargets(rules, clock), groups,
+                    new TraceQueries(index, domain, groups), ingest::put, stats::snapshot, telemetry));
+
+            InetAddress addr = InetAddress.getByName(config.bind());
+            Bound bound = bind(addr, config.port(), stats, ingest, router);
+            writer.start();
+            bound.udp.start();
+            bound.http.start();
+            Sandbox sb = new Sandbox(store, index, writer, stats, bound.udp, bound.http, bound.executor,
+                    addr.getHostAddress());
+            LOG.info("sandbox on {}:{} (UDP segments, TCP API), data in {}", sb.host, sb.port(), config.dataDir());
+            return sb;
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private record Bound(UdpReceiver udp, HttpServer http, ExecutorService executor) {}
+
+    /** Binds UDP and TCP on the same port number; with port 0 retries until one number is free for both. */
+    private static Bound bind(InetAddress addr, int port, DaemonStats stats, IngestPipeline ingest, HttpRouter router)
+            throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < (port == 0 ? 50 : 1); attempt++) {
+            UdpReceiver udp;
+            try {
+                udp = new UdpReceiver(new InetSocketAddress(addr, port), stats, ingest);
+            } catch (BindException e) {
+                last = e;
+                continue;
+            }
+            try {
+                HttpServer http = HttpServer.create(new InetSocketAddress(addr, udp.port()), 128);
+                AtomicInteger n = new AtomicInteger();
+                ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+                    Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+                http.setExecutor(executor);
+                http.createContext("/", router);
+                return new Bound(udp, http, executor);
+            } catch (BindException e) {
+                udp.close();
+                last = e;
+            }
+        }
+        throw new PortInUseException("port " + port + " is already in use on " + addr.getHostAddress(), last);
+    }
+
+    public int port() { return udp.port(); }
+
+    public String host() { return host; }
+
+    public DaemonStats.Snapshot stats() { return stats.snapshot(); }
+
+    public int traceCount() { return index.size(); }
+
+    public Path databaseFile() { return store.file(); }
+
+    /** {@code PRAGMA integrity_check}: "ok" for a sound database. */
+    public String integrityCheck() { return store.integrityCheck(); }
+
+    /** Documents (segments and independent subsegments) in the database. */
+    public long storedDocuments() { return store.documentCount(); }
+
+    /** Handles a datagram exactly as if it had arrived on the UDP port (for in-process feeders and fuzzers). */
+    public void receiveDatagram(byte[] data, int offset, int length) {
+        udp.handle(data, offset, length);
+    }
+
+    /** Waits until everything received so far is committed to the database and indexed. */
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            // First let documents already counted as received finish validation and reach the queue.
+            DaemonStats.Snapshot s = stats.snapshot();
+            while (s.received() > s.accepted() + s.rejectedTotal() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+                s = stats.snapshot();
+            }
+            return writer.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops receiving, commits what is queued, closes the database. */
+    @Override
+    public void close() {
+        udp.close();
+        http.stop(0);
+        httpExecutor.shutdownNow();
+        try {
+            writer.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tracedesk.sandbox.daemon;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The X-Ray daemon's UDP side: one thread reads datagrams and hands each to {@link #handle}. Nothing a sender does
+ * can stop it: every malformed datagram is counted by reason and skipped.
+ */
+public final class UdpReceiver implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UdpReceiver.class);
+
+    private final DatagramChannel channel;
+    private final DaemonStats stats;
+    private final DocumentSink sink;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public UdpReceiver(InetSocketAddress bind, DaemonStats stats, DocumentSink sink) throws IOException {
+        this.stats = stats;
+        this.sink = sink;
+        this.channel = DatagramChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, 8 * 1024 * 1024);
+            channel.bind(bind);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        this.thread = new Thread(this::loop, "sandbox-udp");
+        thread.setDaemon(true);
+    }
+
+    public void start() { thread.start(); }
+
+    public int port() {
+        try {
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void loop() {
+        // One byte more than the largest valid datagram, so a full buffer means "truncated".
+        ByteBuffer buf = ByteBuffer.allocate(DatagramDecoder.MAX_DATAGRAM + 1);
+        while (running) {
+            try {
+                buf.clear();
+                channel.receive(buf);
+                handle(buf.array(), 0, buf.position());
+            } catch (ClosedChannelException closed) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (running) LOG.warn("UDP receive failed, continuing: {}", e.toString());
+            }
+        }
+    }
+
+    /** Decodes one datagram and passes its document on; public so tests and fuzzers can drive it directly. */
+    public void handle(byte[] data, int offset, int length) {
+        stats.received();
+        DatagramDecoder.Result r = DatagramDecoder.decode(data, offset, length);
+        if (r.rejection() != null) {
+            stats.rejected(r.rejection());
+            return;
+        }
+        String rejection;
+        try {
+            rejection = sink.offer(r.document());
+        } catch (RuntimeException e) {
+            LOG.warn("segment sink failed: {}", e.toString());
+            rejection = "internal-error";
+        }
+        if (rejection != null) stats.rejected(rejection);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

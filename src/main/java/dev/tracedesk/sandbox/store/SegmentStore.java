@@ -1,0 +1,271 @@
+package dev.tracedesk.sandbox.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable SQLite store (WAL) of segment documents, groups and sampling rules. Writes come only from the
+ * {@link SegmentWriter} thread through {@link #writeBatch}; reads use a separate connection, which WAL lets run
+ * concurrently with the writer. A kill -9 loses at most the uncommitted batch: WAL commits are atomic.
+ */
+public final class SegmentStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentStore.class);
+    public static final String FILE_NAME = "sandbox.db";
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+    private final PreparedStatement upsert;
+
+    public SegmentStore(Path dataDir) throws IOException, SQLException {
+        Files.createDirectories(dataDir);
+        this.file = dataDir.resolve(FILE_NAME);
+        this.writer = open(file);
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS segments(
+                      seq INTEGER PRIMARY KEY,
+                      trace_id TEXT NOT NULL,
+                      id TEXT NOT NULL,
+                      in_progress INTEGER NOT NULL,
+                      received_ms INTEGER NOT NULL,
+                      doc TEXT NOT NULL,
+                      UNIQUE(trace_id, id))""");
+            s.execute("CREATE TABLE IF NOT EXISTS groups(name TEXT PRIMARY KEY, json TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS sampling_rules(name TEXT PRIMARY KEY, json TEXT NOT NULL)");
+        }
+        writer.setAutoCommit(false);
+        // A later complete document replaces an in-progress one; a late in-progress one never replaces a complete one.
+        this.upsert = writer.prepareStatement("""
+                INSERT INTO segments(trace_id, id, in_progress, received_ms, doc) VALUES(?,?,?,?,?)
+                ON CONFLICT(trace_id, id) DO UPDATE SET in_progress=excluded.in_progress,
+                  received_ms=excluded.received_ms, doc=excluded.doc
+                WHERE segments.in_progress=1 OR excluded.in_progress=0""");
+        writer.commit();
+        this.reader = open(file);
+    }
+
+    private static Connection open(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+        }
+        return c;
+    }
+
+    public Path file() { return file; }
+
+    /** Commits one batch atomically (writer thread only). */
+    void writeBatch(List<StoredDocument> docs) throws SQLException {
+        try {
+            for (StoredDocument d : docs) {
+                upsert.setString(1, d.traceId());
+                upsert.setString(2, d.id());
+                upsert.setInt(3, d.inProgress() ? 1 : 0);
+                upsert.setLong(4, d.receivedMillis());
+                upsert.setString(5, d.json());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+            writer.commit();
+        } catch (SQLException e) {
+            writer.rollback();
+            throw e;
+        }
+    }
+
+    /** The stored documents of one trace, in arrival order (writer thread: sees its own connection's state). */
+    public List<String> documentsForWriter(String traceId) throws SQLException {
+        try {
+            return documents(writer, traceId);
+        } finally {
+            writer.commit(); // end the read transaction: a held snapshot would make the next write fail with BUSY_SNAPSHOT
+        }
+    }
+
+    /** The stored documents of one trace, in arrival order. */
+    public synchronized List<String> documents(String traceId) {
+        try {
+            return documents(reader, traceId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading trace " + traceId, e);
+        }
+    }
+
+    private static List<String> documents(Connection c, String traceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc FROM segments WHERE trace_id=? ORDER BY seq")) {
+            ps.setString(1, traceId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    /** Streams every stored trace (documents grouped by trace, oldest trace first) to rebuild the index at start. */
+    public synchronized void forEachTrace(Consumer<Map.Entry<String, List<String>>> consumer) {
+        try (Statement s = reader.createStatement();
+             ResultSet rs = s.executeQuery("SELECT trace_id, doc FROM segments ORDER BY trace_id, seq")) {
+            rs.setFetchSize(10_000);
+            String current = null;
+            List<String> docs = new ArrayList<>();
+            while (rs.next()) {
+                String t = rs.getString(1);
+                if (!t.equals(current)) {
+                    if (current != null) consumer.accept(Map.entry(current, docs));
+                    current = t;
+                    docs = new ArrayList<>();
+                }
+                docs.add(rs.getString(2));
+            }
+            if (current != null) consumer.accept(Map.entry(current, docs));
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the store", e);
+        }
+    }
+
+    public synchronized long documentCount() {
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM segments")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting documents", e);
+        }
+    }
+
+    /** Bytes in use (pages minus free pages). */
+    long usedBytes() throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            long pageSize = single(s, "PRAGMA page_size");
+            return (single(s, "PRAGMA page_count") - single(s, "PRAGMA freelist_count")) * pageSize;
+        } finally {
+            writer.commit();
+        }
+    }
+
+    private static long single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Deletes the oldest traces (by first arrival) while the oldest is older than {@code cutoffMillis} or the store
+     * uses more than {@code maxBytes}. Returns the ids of deleted traces so the index can drop them too.
+     */
+    Set<String> evictOldest(long cutoffMillis, long maxBytes) throws SQLException {
+        Set<String> evicted = new LinkedHashSet<>();
+        while (true) {
+            boolean overSize = usedBytes() > maxBytes;
+            Map<String, Long> oldest = new LinkedHashMap<>();
+            try (PreparedStatement ps = writer.prepareStatement(
+                    "SELECT trace_id, received_ms FROM segments ORDER BY seq LIMIT 2000")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) oldest.putIfAbsent(rs.getString(1), rs.getLong(2));
+                }
+            }
+            List<String> victims = new ArrayList<>();
+            for (Map.Entry<String, Long> e : oldest.entrySet()) {
+                if (overSize || e.getValue() < cutoffMillis) victims.add(e.getKey());
+                else break;
+            }
+            if (victims.isEmpty()) {
+                writer.commit();
+                break;
+            }
+            try (PreparedStatement del = writer.prepareStatement("DELETE FROM segments WHERE trace_id=?")) {
+                for (String t : victims) {
+                    del.setString(1, t);
+                    del.addBatch();
+                }
+                del.executeBatch();
+            }
+            writer.commit();
+            evicted.addAll(victims);
+            if (!overSize && victims.size() < oldest.size()) break;
+        }
+        if (!evicted.isEmpty()) LOG.info("retention removed {} traces", evicted.size());
+        return evicted;
+    }
+
+    // ---- small key/value tables for groups and sampling rules (API threads) ----
+
+    public synchronized Map<String, String> loadAll(String table) {
+        checkTable(table);
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT name, json FROM " + table)) {
+            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading " + table, e);
+        }
+        return out;
+    }
+
+    public synchronized void put(String table, String name, String json) {
+        checkTable(table);
+        try (PreparedStatement ps = reader.prepareStatement(
+                "INSERT INTO " + table + "(name, json) VALUES(?,?) ON CONFLICT(name) DO UPDATE SET json=excluded.json")) {
+            ps.setString(1, name);
+            ps.setString(2, json);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing " + table, e);
+        }
+    }
+
+    public synchronized void delete(String table, String name) {
+        checkTable(table);
+        try (PreparedStatement ps = reader.prepareStatement("DELETE FROM " + table + " WHERE name=?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("deleting from " + table, e);
+        }
+    }
+
+    private static void checkTable(String table) {
+        if (!table.equals("groups") && !table.equals("sampling_rules")) throw new IllegalArgumentException(table);
+    }
+
+    /** Runs {@code PRAGMA integrity_check}; "ok" when the database is sound. */
+    public synchronized String integrityCheck() {
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            return rs.next() ? rs.getString(1) : "no result";
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            reader.close();
+        } catch (SQLException e) {
+            LOG.warn("closing reader: {}", e.toString());
+        }
+        try {
+            upsert.close();
+            writer.close();
+        } catch (SQLException e) {
+            LOG.warn("closing writer: {}", e.toString());
+        }
+    }
+}
