@@ -12,6 +12,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -151,6 +152,8 @@ public final class SignInController {
             HBox top = new HBox(8, name, recent);
             box = new VBox(2, top, detail);
             box.getStyleClass().add("signin-entry");
+            // Long role ARNs end in an ellipsis (full text in the tooltip) rather than a horizontal scroll bar.
+            setPrefWidth(0);
         }
 
         @Override
@@ -165,6 +168,7 @@ public final class SignInController {
             recent.setVisible(entry.recent());
             recent.setManaged(entry.recent());
             detail.setText(describe(entry));
+            setTooltip(new Tooltip(entry.name() + "\n" + describe(entry)));
             setText(null);
             setGraphic(box);
         }
