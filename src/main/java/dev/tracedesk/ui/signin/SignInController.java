@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -112,7 +113,8 @@ public final class SignInController {
         signInButton.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull()));
         signInButton.setOnAction(e -> model.signIn());
         cancelButton.setOnAction(e -> cancelOrClose());
-        signInRoot.setOnKeyPressed(e -> {
+        // A filter, not a handler: the profile list consumes Escape (to cancel cell editing) before it bubbles up.
+        signInRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 cancelOrClose();
                 e.consume();

@@ -325,7 +325,9 @@ public final class SignInViewModel {
                         running = null;
                         userCode.set("");
                         verificationUrl.set("");
-                        if (!error.get().isEmpty() || problemKind.get() == ProblemKind.CANCELLED) {
+                        if (problemKind.get() == ProblemKind.CANCELLED) {
+                            status.set(strings.getString("signin.status.cancelled"));
+                        } else if (!error.get().isEmpty()) {
                             status.set("");
                         }
                     }
