@@ -240,6 +240,42 @@ class SignInFlowTest {
         assertThat(wiring.session().connection().isSandbox()).isTrue();
     }
 
+    @Test
+    void startingWithAProfileOpensSignedIn(FxRobot robot) throws Exception {
+        robot.interact(() -> wiring.connectAtStart(new ConnectionInfo("static", "us-west-2")));
+
+        waitFor(() -> topBar(robot).equals("static · 111122223333 · us-west-2"));
+        assertThat(visible(robot, "#overlayLayer")).isFalse();
+    }
+
+    @Test
+    void startingWithAProfileThatFailsShowsTheReasonInTheDialog(FxRobot robot) throws Exception {
+        robot.interact(() -> wiring.connectAtStart(new ConnectionInfo("noregion", null)));
+
+        waitFor(() -> visible(robot, "#errorLabel"));
+        assertThat(robot.lookup("#errorLabel").queryAs(Label.class).getText()).contains("Pick a region");
+        assertThat(wiring.signIn().getSelected().name()).isEqualTo("noregion");
+    }
+
+    @Test
+    void aFirstStartWithAwsProfilesConnectsTheSandboxAndShowsTheDialog(FxRobot robot) throws Exception {
+        robot.interact(() -> wiring.connectAtStart(ConnectionInfo.localSandbox()));
+
+        waitFor(() -> topBar(robot).equals("Local sandbox · port 4567"));
+        assertThat(visible(robot, "#profileList")).as("dialog stays open for the first choice").isTrue();
+        assertThat(wiring.signIn().isBusy()).isFalse();
+    }
+
+    @Test
+    void aLaterStartGoesStraightToTheSandbox(FxRobot robot) throws Exception {
+        new dev.tracedesk.aws.RecentConnections(home.resolve("config")).remember("static", "eu-west-1");
+
+        robot.interact(() -> wiring.connectAtStart(ConnectionInfo.localSandbox()));
+
+        waitFor(() -> topBar(robot).equals("Local sandbox · port 4567"));
+        assertThat(visible(robot, "#overlayLayer")).isFalse();
+    }
+
     private static ListAppender<ILoggingEvent> captureLog() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
