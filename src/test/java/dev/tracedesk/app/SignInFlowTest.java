@@ -185,7 +185,8 @@ class SignInFlowTest {
             release(log);
         }
         String all = text(log);
-        assertThat(all).contains("Connected to sso · eu-west-1", "Sign-in failed: SSO_TOKEN_EXPIRED");
+        assertThat(all).contains("Connected to sso · eu-west-1", "Sign-in failed: SSO_TOKEN_EXPIRED",
+                "/federation/credentials");
         assertThat(all).doesNotContain("s3cr3t", "ACCESS-TOKEN-", "REFRESH-TOKEN-", FakeSsoServer.CLIENT_SECRET,
                 FakeSsoServer.DEVICE_CODE, FakeSsoServer.SECRET_ACCESS_KEY, FakeSsoServer.SESSION_TOKEN,
                 TestAwsHome.STATIC_SECRET);
@@ -282,9 +283,11 @@ class SignInFlowTest {
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.DEBUG);
-        // Apache HttpClient's raw wire dumps stay off, as in the app's logging configuration.
+        // Everything at DEBUG, the SDK included, except what the app's logback.xml pins because it copies secrets:
+        // Apache HttpClient's wire/header dumps and the SigV4 signer's canonical request (pinned in logback-test.xml).
         ((Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.wire")).setLevel(Level.INFO);
         ((Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.headers")).setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger("software.amazon.awssdk")).setLevel(Level.DEBUG); // its request log too
         return appender;
     }
 
@@ -294,6 +297,7 @@ class SignInFlowTest {
         root.setLevel(Level.INFO);
         ((Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.wire")).setLevel(null);
         ((Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.headers")).setLevel(null);
+        ((Logger) LoggerFactory.getLogger("software.amazon.awssdk")).setLevel(Level.WARN); // as logback-test.xml
         appender.stop();
     }
 

@@ -3,7 +3,6 @@ package dev.tracedesk.ui.signin;
 import dev.tracedesk.aws.AwsClients;
 import dev.tracedesk.aws.AwsErrors;
 import dev.tracedesk.aws.AwsProblem;
-import dev.tracedesk.aws.AwsProblemException;
 import dev.tracedesk.aws.CallerIdentity;
 import dev.tracedesk.aws.CancelToken;
 import dev.tracedesk.aws.Connection;
@@ -32,7 +31,6 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -282,16 +280,18 @@ public final class SignInViewModel {
 
     /**
      * The default start: the local sandbox, without busy state in the dialog (which may be open for a first
-     * start), not remembered as a recent connection. A failure shows in the dialog.
+     * start), not remembered as a recent connection. A failure shows in the dialog; a sign-in started meanwhile wins.
      */
     private void connectSandboxQuietly() {
         long mine = generation.incrementAndGet();
         Entry entry = new Entry(ProfileInfo.sandbox(), Optional.empty(), false);
-        tasks.task(Strings.format(strings, "signin.task", entry.name()), progress -> connect(entry, Optional.empty(),
-                        false, false, null, CancelToken.none(), () -> generation.get() == mine))
+        tasks.task(Strings.format(strings, "signin.task", entry.name()),
+                        progress -> connect(entry, Optional.empty(), false, null, CancelToken.none()))
                 .onSuccess(result -> {
                     if (generation.get() == mine) {
-                        onSignedIn.accept(result);
+                        apply(result, false, false);
+                    } else {
+                        result.connection().close();
                     }
                 })
                 .onFailure(e -> {
@@ -311,12 +311,16 @@ public final class SignInViewModel {
         long myAttempt = ++attempt;
         generation.incrementAndGet();
         SsoLoginPrompt prompt = ssoPrompt(myAttempt);
-        running = tasks.task(Strings.format(strings, "signin.task", entry.name()),
-                        progress -> connect(entry, chosenRegion, forceSso, remember, prompt, token, () -> true))
+        running = tasks.task(Strings.format(strings, "signin.task", entry.name()), progress -> {
+                    Proven result = connect(entry, chosenRegion, forceSso, prompt, token);
+                    if (progress.isCancelled()) {
+                        result.connection().close(); // cancelled while proving: the result is dropped
+                    }
+                    return result;
+                })
                 .onSuccess(result -> {
-                    connectedLabel.set(result.label());
                     status.set("");
-                    onSignedIn.accept(result);
+                    apply(result, remember, true);
                 })
                 .onFailure(this::failed)
                 .andFinally(() -> {
@@ -335,22 +339,31 @@ public final class SignInViewModel {
                 .start();
     }
 
+    /** A connection that has proved itself, and what the window shows for it. */
+    private record Proven(Connection connection, String label, OptionalInt sandboxPort) {
+    }
+
+    /**
+     * FX thread, only for a sign-in that was neither cancelled nor superseded: the one place the session switches,
+     * so a cancel can never leave the window on a half-made connection.
+     */
+    private void apply(Proven result, boolean remember, boolean fromDialog) {
+        session.switchTo(result.connection());
+        if (remember) {
+            recents.remember(result.connection());
+        }
+        connectedLabel.set(result.label());
+        onSignedIn.accept(new SignedIn(result.label(), result.sandboxPort(), fromDialog));
+    }
+
     /** Worker thread: everything that may block or touch the network. */
-    private SignedIn connect(Entry entry, Optional<String> chosenRegion, boolean forceSso, boolean remember,
-                             SsoLoginPrompt prompt, CancelToken token, BooleanSupplier stillWanted) throws Exception {
+    private Proven connect(Entry entry, Optional<String> chosenRegion, boolean forceSso, SsoLoginPrompt prompt,
+                           CancelToken token) throws Exception {
         if (entry.isSandbox()) {
             int port = sandbox.ensureRunning();
             token.check();
-            Connection connection = signIn.sandbox(port);
-            if (!stillWanted.getAsBoolean()) {
-                throw new AwsProblemException(AwsProblem.of(ProblemKind.CANCELLED, "Superseded by another sign-in."));
-            }
-            session.switchTo(connection);
-            if (remember) {
-                recents.remember(connection);
-            }
-            return new SignedIn(Strings.format(strings, "connection.sandboxPort", String.valueOf(port)),
-                    OptionalInt.of(port), prompt != null); // only the quiet start-up passes no prompt
+            return new Proven(signIn.sandbox(port),
+                    Strings.format(strings, "connection.sandboxPort", String.valueOf(port)), OptionalInt.of(port));
         }
         if (forceSso) {
             signIn.ssoSignIn(entry.name(), prompt, token);
@@ -363,16 +376,10 @@ public final class SignInViewModel {
                 identity = probe.callerIdentity();
             }
             token.check();
-            session.switchTo(connection);
-            if (remember) {
-                recents.remember(connection);
-            }
             LOG.info("Connected to {} as account {}", connection.label(), identity.account());
-            return new SignedIn(connection.label(identity), OptionalInt.empty(), true);
+            return new Proven(connection, connection.label(identity), OptionalInt.empty());
         } catch (RuntimeException e) {
-            if (session.connection() != connection) {
-                connection.close();
-            }
+            connection.close();
             throw e;
         }
     }
