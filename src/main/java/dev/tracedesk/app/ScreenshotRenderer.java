@@ -16,7 +16,8 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /**
- * Renders every screen in every theme to {@code <dir>/<screen>-<theme>.png}. FX thread only; the toolkit must
+ * Renders every screen in every theme to {@code <dir>/<screen>-<theme>.png}, and the sign-in dialog to
+ * {@code signin-<theme>.png}. FX thread only; the toolkit must
  * already run (the {@code screenshots} command starts it headless).
  */
 public final class ScreenshotRenderer {
@@ -46,6 +47,13 @@ public final class ScreenshotRenderer {
                     write(scene.snapshot(null), file);
                     written.add(file);
                 }
+                // The sign-in dialog, over the first screen.
+                shell.selectScreen(Screen.values()[0]);
+                shell.openSignIn();
+                Path file = dir.resolve("signin-" + theme.id() + ".png");
+                write(scene.snapshot(null), file);
+                written.add(file);
+                shell.closeSignIn();
             }
         } finally {
             shell.dispose();

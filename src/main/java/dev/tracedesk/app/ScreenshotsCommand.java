@@ -5,7 +5,15 @@ import dev.tracedesk.ui.common.FxTicker;
 import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.shell.ConnectionInfo;
+import dev.tracedesk.aws.AwsEnvironment;
+import dev.tracedesk.aws.SignIn;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,12 +44,19 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
         ExecutorService worker = BackgroundTasks.newWorkerPool(1);
+        Path demoHome = Files.createTempDirectory("tracedesk-screenshots-");
         try {
+            DemoAwsConfig.write(demoHome, demoHome.resolve("config"));
+            UiWiring.Connections connections = new UiWiring.Connections(
+                    new SignIn(new AwsEnvironment(Map.of(), demoHome)),
+                    new AppSandbox(demoHome.resolve("sandbox")), demoHome.resolve("config"),
+                    uri -> { }, (profile, serial) -> Optional.empty());
             CompletableFuture<List<Path>> written = new CompletableFuture<>();
             Platform.runLater(() -> {
                 try {
                     UiWiring wiring = new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.systemDefaultZone(),
-                            new FxTicker(), Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater));
+                            new FxTicker(), Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
+                            connections);
                     written.complete(new ScreenshotRenderer(wiring).renderAll(out));
                 } catch (Throwable t) {
                     written.completeExceptionally(t);
@@ -53,6 +68,15 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
         } finally {
             worker.shutdownNow();
             Platform.exit();
+            deleteTree(demoHome);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tracedesk.app;
 
+import dev.tracedesk.aws.AwsEnvironment;
+import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.ui.common.BackgroundTasks;
 import dev.tracedesk.ui.common.FxTicker;
 import dev.tracedesk.ui.common.Strings;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
+import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -25,6 +28,8 @@ public final class TraceDeskApp extends Application {
 
     private ExecutorService worker;
     private MainWindow window;
+    private UiWiring wiring;
+    private AppSandbox sandbox;
 
     /** Starts the toolkit and blocks until the last window closes. */
     static void launch(LaunchConfig launchConfig) {
@@ -37,13 +42,18 @@ public final class TraceDeskApp extends Application {
         LaunchConfig cfg = Objects.requireNonNull(config, "TraceDeskApp is started through Main");
         ResourceBundle strings = Strings.bundle();
         worker = BackgroundTasks.newWorkerPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        UiWiring wiring = new UiWiring(new UiWiring.Environment(strings, Clock.systemDefaultZone(), new FxTicker(),
-                cfg.systemTheme(), cfg.connection(), worker, Platform::runLater));
+        sandbox = new AppSandbox(cfg.paths().dataDir().resolve("sandbox"));
+        HostServices host = getHostServices();
+        wiring = new UiWiring(new UiWiring.Environment(strings, Clock.systemDefaultZone(), new FxTicker(),
+                cfg.systemTheme(), cfg.connection(), worker, Platform::runLater),
+                new UiWiring.Connections(new SignIn(AwsEnvironment.fromSystem()), sandbox, cfg.paths().configDir(),
+                        uri -> host.showDocument(uri.toString()), null));
         UncaughtErrorHandler handler = new UncaughtErrorHandler(wiring.errors(), Platform::runLater, strings);
         Thread.setDefaultUncaughtExceptionHandler(handler);
         Thread.currentThread().setUncaughtExceptionHandler(handler);
         window = new MainWindow(stage, wiring, new SettingsStore(cfg.paths().settingsFile()));
         window.show();
+        wiring.connectAtStart(cfg.connection());
     }
 
     @Override
@@ -51,8 +61,14 @@ public final class TraceDeskApp extends Application {
         if (window != null) {
             window.save();
         }
+        if (wiring != null) {
+            wiring.dispose();
+        }
         if (worker != null) {
             worker.shutdownNow();
+        }
+        if (sandbox != null) {
+            sandbox.close();
         }
         LOG.info("TraceDesk closed");
     }

@@ -1,8 +1,15 @@
 package dev.tracedesk.app;
 
+import dev.tracedesk.aws.MfaCodeProvider;
+import dev.tracedesk.aws.RecentConnections;
+import dev.tracedesk.aws.SandboxConnection;
+import dev.tracedesk.aws.SignIn;
+import dev.tracedesk.explore.LocalSandbox;
+import dev.tracedesk.explore.Session;
 import dev.tracedesk.ui.analytics.AnalyticsController;
 import dev.tracedesk.ui.analytics.AnalyticsViewModel;
 import dev.tracedesk.ui.common.BackgroundTasks;
+import dev.tracedesk.ui.common.BrowserOpener;
 import dev.tracedesk.ui.common.ControllerFactory;
 import dev.tracedesk.ui.common.ErrorReporter;
 import dev.tracedesk.ui.common.FxmlView;
@@ -15,17 +22,25 @@ import dev.tracedesk.ui.map.ServiceMapViewModel;
 import dev.tracedesk.ui.sampling.SamplingController;
 import dev.tracedesk.ui.sampling.SamplingViewModel;
 import dev.tracedesk.ui.shell.ConnectionInfo;
+import dev.tracedesk.ui.shell.SandboxStatus;
 import dev.tracedesk.ui.shell.Screen;
 import dev.tracedesk.ui.shell.ShellController;
 import dev.tracedesk.ui.shell.ShellViewModel;
+import dev.tracedesk.ui.signin.MfaDialog;
+import dev.tracedesk.ui.signin.SignInController;
+import dev.tracedesk.ui.signin.SignInViewModel;
 import dev.tracedesk.ui.stack.StackController;
 import dev.tracedesk.ui.stack.StackViewModel;
 import dev.tracedesk.ui.traces.TracesController;
 import dev.tracedesk.ui.traces.TracesViewModel;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 
 /**
  * The object graph of one main window, wired by hand: every controller an FXML file names is registered here with
@@ -38,26 +53,78 @@ public final class UiWiring {
             ConnectionInfo connection, Executor worker, Executor ui) {
     }
 
+    /**
+     * What the window connects with: the AWS configuration (through {@link SignIn}), the local sandbox, the
+     * directory of the recent-connections file, the browser (for the SSO sign-in page) and the MFA prompt (null: the
+     * window's own dialog).
+     */
+    public record Connections(SignIn signIn, LocalSandbox sandbox, Path configDir, BrowserOpener browser,
+            MfaCodeProvider mfa) {
+    }
+
     private final Environment env;
     private final TaskMonitor monitor = new TaskMonitor();
     private final ErrorReporter errors;
     private final BackgroundTasks tasks;
     private final ShellViewModel shell;
+    private final Session session;
+    private final SandboxStatus sandboxStatus;
+    private final SignInViewModel signIn;
     private final ViewLoader loader;
+    private Parent shellRoot;
+    private boolean openingForProblem;
 
-    public UiWiring(Environment env) {
+    public UiWiring(Environment env, Connections connections) {
         this.env = env;
         this.errors = new ErrorReporter(env.clock());
         this.tasks = new BackgroundTasks(env.worker(), env.ui(), monitor, errors);
         this.shell = new ShellViewModel(env.strings(), env.clock(), env.ticker(), env::systemTheme,
                 env.connection(), monitor, errors);
+        // The default connection until start-up (or the user) connects: the sandbox on its usual port.
+        this.session = new Session(SandboxConnection.onLocalPort(AppSandbox.DEFAULT_PORT));
+        this.sandboxStatus = new SandboxStatus(connections.sandbox(), env.worker(), env.ui(), env.ticker(),
+                env.strings());
+        MfaCodeProvider mfa = connections.mfa() != null ? connections.mfa()
+                : new MfaDialog(env.strings(), this::window);
+        this.signIn = new SignInViewModel(connections.signIn(), connections.sandbox(),
+                new RecentConnections(connections.configDir()), session, tasks, env.ui(), connections.browser(), mfa,
+                env.strings(), signedIn -> {
+                    shell.connectionChanged(signedIn.label());
+                    sandboxStatus.watch(signedIn.sandboxPort());
+                    if (signedIn.fromDialog()) {
+                        shell.closeSignIn();
+                    }
+                });
+        wireSignIn();
         this.loader = new ViewLoader(controllers(), env.strings());
+    }
+
+    private void wireSignIn() {
+        // A failed sign-in (also one started from the command line) always shows in the dialog.
+        signIn.errorProperty().addListener((obs, old, error) -> {
+            if (!error.isEmpty() && !shell.isSignInOpen()) {
+                openingForProblem = true;
+                try {
+                    shell.openSignIn();
+                } finally {
+                    openingForProblem = false;
+                }
+            }
+        });
+        shell.signInOpenProperty().addListener((obs, was, open) -> {
+            if (open && !openingForProblem && !signIn.isBusy()) {
+                // On an AWS connection its profile is preselected; on the sandbox the most recent connection.
+                signIn.reload(Optional.of(session.connection()).filter(c -> !c.isSandbox()).map(c -> c.name()));
+            }
+        });
     }
 
     private ControllerFactory controllers() {
         ResourceBundle strings = env.strings();
         return new ControllerFactory()
-                .register(ShellController.class, () -> new ShellController(shell, this::loadScreen, strings))
+                .register(ShellController.class, () -> new ShellController(shell, this::loadScreen,
+                        () -> loader.load(FxmlView.SIGN_IN).root(), sandboxStatus, strings))
+                .register(SignInController.class, () -> new SignInController(signIn, shell::closeSignIn, strings))
                 .register(ServiceMapController.class, () -> new ServiceMapController(new ServiceMapViewModel(strings)))
                 .register(TracesController.class, () -> new TracesController(new TracesViewModel(strings)))
                 .register(AnalyticsController.class, () -> new AnalyticsController(new AnalyticsViewModel(strings)))
@@ -65,8 +132,36 @@ public final class UiWiring {
                 .register(StackController.class, () -> new StackController(new StackViewModel(strings)));
     }
 
+    /**
+     * Connects as the command line asked (FX thread, once the window shows): the named profile (a failure opens the
+     * sign-in dialog with the reason), else the local sandbox, and on a first start with AWS profiles present the
+     * sign-in dialog too.
+     */
+    public void connectAtStart(ConnectionInfo requested) {
+        if (!requested.isSandbox()) {
+            signIn.connectAtStart(Optional.of(requested.profile()), Optional.ofNullable(requested.region()));
+            return;
+        }
+        signIn.connectAtStart(Optional.empty(), Optional.empty());
+        if (signIn.hasAwsProfilesProperty().get() && signIn.entries().stream().noneMatch(SignInViewModel.Entry::recent)) {
+            shell.openSignIn();
+        }
+    }
+
     public ShellViewModel shell() {
         return shell;
+    }
+
+    public SignInViewModel signIn() {
+        return signIn;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public SandboxStatus sandboxStatus() {
+        return sandboxStatus;
     }
 
     public ErrorReporter errors() {
@@ -83,7 +178,22 @@ public final class UiWiring {
 
     /** Loads the shell (FX thread). */
     public ViewLoader.Loaded<ShellController> loadShell() {
-        return loader.load(FxmlView.SHELL);
+        ViewLoader.Loaded<ShellController> loaded = loader.load(FxmlView.SHELL);
+        shellRoot = loaded.root();
+        return loaded;
+    }
+
+    /** Stops timers, cancels a running sign-in and closes the session's clients (window closing). */
+    public void dispose() {
+        signIn.cancel();
+        sandboxStatus.dispose();
+        shell.dispose();
+        session.close();
+    }
+
+    private Window window() {
+        Scene scene = shellRoot == null ? null : shellRoot.getScene();
+        return scene == null ? null : scene.getWindow();
     }
 
     private Parent loadScreen(Screen screen) {

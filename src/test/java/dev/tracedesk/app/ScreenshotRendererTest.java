@@ -41,8 +41,8 @@ class ScreenshotRendererTest {
         assertThat(failure.get()).isNull();
         assertThat(written.get()).extracting(p -> p.getFileName().toString()).containsExactly(
                 "service-map-light.png", "traces-light.png", "analytics-light.png", "sampling-light.png",
-                "stack-light.png", "service-map-dark.png", "traces-dark.png", "analytics-dark.png",
-                "sampling-dark.png", "stack-dark.png");
+                "stack-light.png", "signin-light.png", "service-map-dark.png", "traces-dark.png", "analytics-dark.png",
+                "sampling-dark.png", "stack-dark.png", "signin-dark.png");
         BufferedImage light = ImageIO.read(out.resolve("traces-light.png").toFile());
         BufferedImage dark = ImageIO.read(out.resolve("traces-dark.png").toFile());
         assertThat(light.getWidth()).isEqualTo(1440);

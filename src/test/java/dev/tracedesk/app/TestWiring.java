@@ -1,16 +1,27 @@
 package dev.tracedesk.app;
 
+import dev.tracedesk.aws.AwsEnvironment;
+import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.common.Ticker;
 import dev.tracedesk.ui.shell.ConnectionInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 
-/** The window's object graph for FX tests: fixed UTC clock, no timers, work and handlers as the test says. */
+/**
+ * The window's object graph for FX tests: fixed UTC clock, no timers, work and handlers as the test says, and the
+ * example AWS configuration in a temporary home (never the real ~/.aws or ~/.config).
+ */
 final class TestWiring {
 
     static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
@@ -20,8 +31,18 @@ final class TestWiring {
     }
 
     static UiWiring create(Executor worker) {
-        return new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.fixed(NOW, ZoneOffset.UTC), NO_TIMERS,
-                Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater));
+        try {
+            Path home = Files.createTempDirectory("tracedesk-test-home-");
+            home.toFile().deleteOnExit();
+            DemoAwsConfig.write(home, home.resolve("config"));
+            return new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.fixed(NOW, ZoneOffset.UTC), NO_TIMERS,
+                    Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
+                    new UiWiring.Connections(new SignIn(new AwsEnvironment(Map.of(), home)),
+                            new AppSandbox(home.resolve("sandbox")), home.resolve("config"), uri -> { },
+                            (profile, serial) -> Optional.empty()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static UiWiring create() {

@@ -21,18 +21,19 @@ import java.util.Map;
 
 /**
  * A local stand-in for AWS SSO-OIDC (RegisterClient, StartDeviceAuthorization, CreateToken) and the SSO portal
- * (GetRoleCredentials), speaking the rest-json wire shapes of the service models.
+ * (GetRoleCredentials), speaking the rest-json wire shapes of the service models. Public so that the GUI's sign-in
+ * tests drive the same server.
  */
-final class FakeSsoServer implements AutoCloseable {
-    static final String CLIENT_ID = "client-id-1";
-    static final String CLIENT_SECRET = "CLIENT-SECRET-s3cr3t";
-    static final String DEVICE_CODE = "DEVICE-CODE-s3cr3t";
-    static final String USER_CODE = "ABCD-EFGH";
-    static final String ACCESS_KEY_ID = "ASIAFAKESSO";
-    static final String SECRET_ACCESS_KEY = "ROLE-SECRET-KEY-s3cr3t";
-    static final String SESSION_TOKEN = "ROLE-SESSION-TOKEN-s3cr3t";
+public final class FakeSsoServer implements AutoCloseable {
+    public static final String CLIENT_ID = "client-id-1";
+    public static final String CLIENT_SECRET = "CLIENT-SECRET-s3cr3t";
+    public static final String DEVICE_CODE = "DEVICE-CODE-s3cr3t";
+    public static final String USER_CODE = "ABCD-EFGH";
+    public static final String ACCESS_KEY_ID = "ASIAFAKESSO";
+    public static final String SECRET_ACCESS_KEY = "ROLE-SECRET-KEY-s3cr3t";
+    public static final String SESSION_TOKEN = "ROLE-SESSION-TOKEN-s3cr3t";
 
-    record Request(String method, String path, Map<String, String> query, JsonNode body, String bearer) {
+    public record Request(String method, String path, Map<String, String> query, JsonNode body, String bearer) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,45 +46,45 @@ final class FakeSsoServer implements AutoCloseable {
     private volatile boolean refreshAllowed = true;
     private volatile int tokenInterval = 5;
 
-    FakeSsoServer() throws IOException {
+    public FakeSsoServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    synchronized void answerTokenPolls(String... answers) {
+    public synchronized void answerTokenPolls(String... answers) {
         tokenAnswers.clear();
         tokenAnswers.addAll(List.of(answers));
     }
 
-    void refreshAllowed(boolean allowed) {
+    public void refreshAllowed(boolean allowed) {
         refreshAllowed = allowed;
     }
 
     /** Makes the portal accept this token (as if issued earlier, e.g. by the AWS CLI). */
-    void acceptAccessToken(String token) {
+    public void acceptAccessToken(String token) {
         validAccessToken = token;
     }
 
-    void interval(int seconds) {
+    public void interval(int seconds) {
         tokenInterval = seconds;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    long count(String path) {
+    public long count(String path) {
         return requests().stream().filter(r -> r.path().equals(path)).count();
     }
 
-    String currentAccessToken() {
+    public String currentAccessToken() {
         return validAccessToken;
     }
 

@@ -368,6 +368,10 @@ class SsoSignInTest {
         Logger headers = (Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.headers");
         wire.setLevel(Level.INFO);
         headers.setLevel(Level.INFO);
+        // logback-test.xml keeps the SDK at WARN; this check needs its DEBUG request logging.
+        Logger sdk = (Logger) LoggerFactory.getLogger("software.amazon.awssdk");
+        Level sdkLevel = sdk.getLevel();
+        sdk.setLevel(Level.DEBUG);
         try {
             server.answerTokenPolls("pending", "slow_down", "ok");
             try (AwsConnection connection = signIn().connect("dev", Optional.empty(), prompt,
@@ -389,6 +393,7 @@ class SsoSignInTest {
             root.setLevel(previous);
             wire.setLevel(null);
             headers.setLevel(null);
+            sdk.setLevel(sdkLevel);
         }
 
         appender.stop();

@@ -10,7 +10,8 @@ public enum FxmlView {
     TRACES("/fxml/TracesView.fxml"),
     ANALYTICS("/fxml/AnalyticsView.fxml"),
     SAMPLING("/fxml/SamplingView.fxml"),
-    STACK("/fxml/StackView.fxml");
+    STACK("/fxml/StackView.fxml"),
+    SIGN_IN("/fxml/SignInView.fxml");
 
     private final String resource;
 

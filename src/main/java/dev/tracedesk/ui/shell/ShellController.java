@@ -10,8 +10,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -44,6 +46,9 @@ public final class ShellController {
     private final ShellViewModel model;
     private final Function<Screen, Parent> screens;
     private final ResourceBundle strings;
+    private final Supplier<Parent> signInView;
+    private final SandboxStatus sandboxStatus;
+    private Parent signIn;
     private final Map<Screen, Parent> loadedScreens = new EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
     private final Map<RangePreset, ToggleButton> rangeButtons = new EnumMap<>(RangePreset.class);
@@ -51,7 +56,10 @@ public final class ShellController {
     @FXML BorderPane shellRoot;
     @FXML ToggleGroup navGroup;
     @FXML ToggleGroup rangeGroup;
-    @FXML Label connectionLabel;
+    @FXML StackPane windowRoot;
+    @FXML StackPane overlayLayer;
+    @FXML Button connectionButton;
+    @FXML Label statusSandbox;
     @FXML ToggleButton range5m;
     @FXML ToggleButton range15m;
     @FXML ToggleButton range1h;
@@ -80,9 +88,16 @@ public final class ShellController {
     @FXML Label statusFilter;
     @FXML Label statusWindow;
 
-    public ShellController(ShellViewModel model, Function<Screen, Parent> screens, ResourceBundle strings) {
+    /**
+     * @param signInView    loads the sign-in dialog (once, when first opened)
+     * @param sandboxStatus the local sandbox's port and counters for the status bar
+     */
+    public ShellController(ShellViewModel model, Function<Screen, Parent> screens, Supplier<Parent> signInView,
+                           SandboxStatus sandboxStatus, ResourceBundle strings) {
         this.model = model;
         this.screens = screens;
+        this.signInView = signInView;
+        this.sandboxStatus = sandboxStatus;
         this.strings = strings;
     }
 
@@ -97,6 +112,7 @@ public final class ShellController {
         initTopBar();
         initErrorBanner();
         initStatusBar();
+        initSignIn();
         shellRoot.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -204,8 +220,9 @@ public final class ShellController {
     }
 
     private void initTopBar() {
-        connectionLabel.textProperty().bind(model.connectionLabelProperty());
-        connectionLabel.setTooltip(new Tooltip(strings.getString("connection.tooltip")));
+        connectionButton.textProperty().bind(model.connectionLabelProperty());
+        connectionButton.setTooltip(new Tooltip(strings.getString("connection.tooltip")));
+        connectionButton.setOnAction(e -> model.openSignIn());
         filterField.textProperty().bindBidirectional(model.filterProperty());
         filterField.setOnAction(e -> model.refresh());
         refreshButton.setOnAction(e -> model.refresh());
@@ -237,7 +254,31 @@ public final class ShellController {
         errorMessage.setTooltip(shown && !problem.detail().isEmpty() ? new Tooltip(problem.detail()) : null);
     }
 
+    /** The sign-in dialog lies over the whole window, on a scrim that keeps the window below from being used. */
+    private void initSignIn() {
+        overlayLayer.visibleProperty().bind(model.signInOpenProperty());
+        overlayLayer.managedProperty().bind(model.signInOpenProperty());
+        model.signInOpenProperty().addListener((obs, old, open) -> showSignIn(open));
+        showSignIn(model.isSignInOpen());
+    }
+
+    private void showSignIn(boolean open) {
+        if (!open) {
+            return;
+        }
+        if (signIn == null) {
+            signIn = signInView.get();
+            overlayLayer.getChildren().setAll(signIn);
+        }
+        signIn.requestFocus();
+        Node list = signIn.lookup("#profileList");
+        (list != null ? list : signIn).requestFocus();
+    }
+
     private void initStatusBar() {
+        statusSandbox.textProperty().bind(sandboxStatus.textProperty());
+        statusSandbox.visibleProperty().bind(sandboxStatus.textProperty().isNotEmpty());
+        statusSandbox.managedProperty().bind(statusSandbox.visibleProperty());
         var tasks = model.tasks();
         statusProgress.visibleProperty().bind(tasks.runningCountProperty().greaterThan(0));
         statusProgress.managedProperty().bind(statusProgress.visibleProperty());

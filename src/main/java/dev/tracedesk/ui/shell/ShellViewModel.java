@@ -13,7 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -51,6 +53,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<TimeWindow> window = new ReadOnlyObjectWrapper<>(this, "window");
     private final ReadOnlyLongWrapper refreshCount = new ReadOnlyLongWrapper(this, "refreshCount");
     private final ReadOnlyStringWrapper windowLabel = new ReadOnlyStringWrapper(this, "windowLabel", "");
+    private final BooleanProperty signInOpen = new SimpleBooleanProperty(this, "signInOpen");
     private final ObjectProperty<AutoRefresh> autoRefresh = new SimpleObjectProperty<>(this, "autoRefresh", AutoRefresh.OFF);
     private Runnable stopTicker = () -> { };
 
@@ -118,6 +121,36 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty connectionLabelProperty() {
         return connectionLabel.getReadOnlyProperty();
+    }
+
+    /**
+     * A new connection is in place (sign-in, profile or region switch): the top bar shows {@code label}
+     * ("profile · account · region" or "Local sandbox · port N") and every screen re-reads.
+     */
+    public void connectionChanged(String label) {
+        connectionLabel.set(Objects.requireNonNull(label));
+        refresh();
+    }
+
+    public String getConnectionLabel() {
+        return connectionLabel.get();
+    }
+
+    /** Whether the sign-in dialog (over the window) is open. */
+    public BooleanProperty signInOpenProperty() {
+        return signInOpen;
+    }
+
+    public boolean isSignInOpen() {
+        return signInOpen.get();
+    }
+
+    public void openSignIn() {
+        signInOpen.set(true);
+    }
+
+    public void closeSignIn() {
+        signInOpen.set(false);
     }
 
     /** The filter expression as typed. (The filter package will parse and check it.) */
