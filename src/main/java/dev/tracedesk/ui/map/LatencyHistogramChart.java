@@ -87,7 +87,8 @@ public final class LatencyHistogramChart extends Region {
         paint();
     }
 
-    double xOf(double seconds) {
+    /** The x (local) of a latency on the log axis. */
+    public double xOf(double seconds) {
         double t = (Math.log10(Math.max(seconds, 1e-6)) - logMin) / (logMax - logMin);
         return PAD_LEFT + t * (getWidth() - PAD_LEFT - PAD_RIGHT);
     }

@@ -350,6 +350,10 @@ public final class ServiceMapCanvas extends Region {
         e.consume();
     }
 
+    public ServiceMapViewModel model() {
+        return model;
+    }
+
     /** For the map's own tests: the map currently drawn. */
     ServiceMap map() {
         return model.renderedProperty().get() == null ? null : model.renderedProperty().get().map();
