@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
@@ -87,7 +88,11 @@ public final class MapLayout {
         root.setProperty(LayeredOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(24));
         root.setProperty(LayeredOptions.RANDOM_SEED, 1);
         root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.LAYER_SWEEP);
-        if (n > 300) {
+        if (n <= 300) {
+            // Long call chains (the shop is eleven layers deep) wrap into rows instead of one strip too wide to read.
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+            root.setProperty(LayeredOptions.ASPECT_RATIO, 1.3);
+        } else {
             // Big accounts: fewer sweeps and the linear-time node placer keep 500-2,000 nodes around a second.
             root.setProperty(LayeredOptions.THOROUGHNESS, 1);
             root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.LINEAR_SEGMENTS);

@@ -31,8 +31,9 @@ public final class LatencyHistogramChart extends Region {
     private Histogram histogram = new Histogram();
     private double logMin;
     private double logMax;
-    private double brushFrom = Double.NaN;
+    private double brushFrom = Double.NaN; // pixels while dragging; recomputed from the range otherwise
     private double brushTo = Double.NaN;
+    private ServiceMapViewModel.LatencyRange shown;
     private double pressX;
     private Consumer<ServiceMapViewModel.LatencyRange> onBrush = r -> { };
 
@@ -45,6 +46,7 @@ public final class LatencyHistogramChart extends Region {
         setMinHeight(110);
         setPrefHeight(130);
         setOnMousePressed(e -> pressX = e.getX());
+        themeProbe.textFillProperty().addListener((obs, o, n) -> paint());
         setOnMouseDragged(this::onDrag);
         setOnMouseReleased(this::onRelease);
     }
@@ -64,19 +66,25 @@ public final class LatencyHistogramChart extends Region {
         if (logMax - logMin < 1) {
             logMax = logMin + 1;
         }
+        shown = null;
         brushFrom = brushTo = Double.NaN;
         paint();
     }
 
     /** Sets the brush from the model (null clears it) without calling the handler. */
     public void showBrush(ServiceMapViewModel.LatencyRange range) {
-        if (range == null) {
+        shown = range;
+        placeBrush();
+        paint();
+    }
+
+    private void placeBrush() {
+        if (shown == null) {
             brushFrom = brushTo = Double.NaN;
         } else {
-            brushFrom = Double.isNaN(range.low()) || range.low() <= 0 ? PAD_LEFT : xOf(range.low());
-            brushTo = Double.isNaN(range.high()) ? getWidth() - PAD_RIGHT : xOf(range.high());
+            brushFrom = Double.isNaN(shown.low()) || shown.low() <= 0 ? PAD_LEFT : clampX(xOf(shown.low()));
+            brushTo = Double.isNaN(shown.high()) ? getWidth() - PAD_RIGHT : clampX(xOf(shown.high()));
         }
-        paint();
     }
 
     /** Brushes the range between two latencies (seconds), as a drag would. */
@@ -134,6 +142,7 @@ public final class LatencyHistogramChart extends Region {
         if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
             canvas.setWidth(getWidth());
             canvas.setHeight(getHeight());
+            placeBrush();
             paint();
         }
     }

@@ -45,6 +45,7 @@ public final class ServiceMapCanvas extends Region {
     private double lastX;
     private double lastY;
     private boolean dragging;
+    private boolean userMoved; // once the user zooms or pans, resizing no longer refits
 
     public ServiceMapCanvas(ServiceMapViewModel model) {
         this.model = model;
@@ -62,8 +63,8 @@ public final class ServiceMapCanvas extends Region {
             redraw();
         });
         model.selectionProperty().addListener((obs, old, sel) -> redraw());
-        widthProperty().addListener((obs, o, n) -> redraw());
-        heightProperty().addListener((obs, o, n) -> redraw());
+        widthProperty().addListener((obs, o, n) -> resized());
+        heightProperty().addListener((obs, o, n) -> resized());
         themeProbe.textFillProperty().addListener((obs, o, n) -> redraw());
         setOnScroll(this::onScroll);
         setOnMousePressed(this::onPressed);
@@ -75,6 +76,13 @@ public final class ServiceMapCanvas extends Region {
     }
 
     // ~ viewport
+
+    private void resized() {
+        if (!userMoved) {
+            fitPending = true;
+        }
+        redraw();
+    }
 
     public double scale() {
         return scale;
@@ -93,6 +101,7 @@ public final class ServiceMapCanvas extends Region {
         tx = (getWidth() - w * scale) / 2;
         ty = (getHeight() - h * scale) / 2;
         fitPending = false;
+        userMoved = false;
         redraw();
     }
 
@@ -101,6 +110,7 @@ public final class ServiceMapCanvas extends Region {
     }
 
     private void zoomAt(double factor, double x, double y) {
+        userMoved = true;
         double next = clamp(scale * factor);
         tx = x - (x - tx) * next / scale;
         ty = y - (y - ty) * next / scale;
@@ -114,6 +124,7 @@ public final class ServiceMapCanvas extends Region {
         if (r == null || node < 0 || node >= r.map().nodes().size()) {
             return;
         }
+        userMoved = true;
         scale = Math.max(scale, 0.8);
         tx = getWidth() / 2 - r.layout().ringX(node) * scale;
         ty = getHeight() / 2 - r.layout().ringY(node) * scale;
@@ -285,6 +296,7 @@ public final class ServiceMapCanvas extends Region {
             dragging = true;
         }
         if (dragging) {
+            userMoved = true;
             tx += e.getX() - lastX;
             ty += e.getY() - lastY;
             lastX = e.getX();

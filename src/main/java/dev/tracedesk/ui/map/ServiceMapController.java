@@ -93,9 +93,7 @@ public final class ServiceMapController {
         histogram.setOnBrush(model.brushProperty()::set);
         model.brushProperty().addListener((obs, old, range) -> {
             brushLabel.setText(describe(range));
-            if (range == null) {
-                histogram.showBrush(null);
-            }
+            histogram.showBrush(range);
         });
         filterField.textProperty().bindBidirectional(model.viewTracesFilterProperty());
         viewTracesButton.disableProperty().bind(model.detailsProperty().isNull());
@@ -149,6 +147,7 @@ public final class ServiceMapController {
         addRow(row, strings.getString("map.details.percentiles"), MapFormat.latency(d.p50()) + " · "
                 + MapFormat.latency(d.p90()) + " · " + MapFormat.latency(d.p99()));
         histogram.setHistogram(d.responseTimes());
+        histogram.showBrush(model.brushProperty().get());
         brushLabel.setText(describe(model.brushProperty().get()));
     }
 
