@@ -35,7 +35,7 @@ public final class TraceFacts {
     final double duration;
     final Attrs root;
     final Shape shape;
-    /** Entry times (segments, then calls), then the coverages of the response-time root-cause entities in order. */
+    /** Distinct entity times (see {@link Shape#timeSlot}), then the response-time root-cause coverages in order. */
     final double[] times;
     final Annotations annotations;
     final RootCauses rootCauses;
@@ -53,7 +53,7 @@ public final class TraceFacts {
         this.rootCauses = rootCauses;
     }
 
-    /** Facts of {@code trace}, root causes computed from the trace (§2.2 approximation), nothing shared. */
+    /** Facts of {@code trace} (root causes from its TraceSummary), nothing shared with other traces. */
     public static TraceFacts of(Trace trace) {
         return new TraceFactsBuilder(0).build(trace);
     }
@@ -130,7 +130,7 @@ public final class TraceFacts {
 
     /** Index in {@link #times} of the first response-time root-cause coverage. */
     int coverageBase() {
-        return shape.segmentCount + shape.callFrom.length;
+        return shape.slotCount;
     }
 
     @Override
@@ -194,6 +194,9 @@ public final class TraceFacts {
         final short[] callFrom;
         final int[] entryFlags;
         final short[] entryStatus;
+        /** Index in {@link TraceFacts#times} of each entry's end − start. */
+        final short[] timeSlot;
+        final int slotCount;
         final Attrs[] entryAttrs;
         /** Trace-level "any segment" values. */
         final String[] users;
@@ -204,7 +207,7 @@ public final class TraceFacts {
         private final int hash;
 
         Shape(ServiceId[] nodes, int segmentCount, short[] entryNode, short[] callFrom, int[] entryFlags,
-              short[] entryStatus, Attrs[] entryAttrs, String[] users, String[] zones, String[] instanceIds,
+              short[] entryStatus, short[] timeSlot, int slotCount, Attrs[] entryAttrs, String[] users, String[] zones, String[] instanceIds,
               String[] resourceArns, String[] accountIds) {
             this.nodes = nodes;
             this.segmentCount = segmentCount;
@@ -212,6 +215,8 @@ public final class TraceFacts {
             this.callFrom = callFrom;
             this.entryFlags = entryFlags;
             this.entryStatus = entryStatus;
+            this.timeSlot = timeSlot;
+            this.slotCount = slotCount;
             this.entryAttrs = entryAttrs;
             this.users = users;
             this.zones = zones;
@@ -224,6 +229,7 @@ public final class TraceFacts {
             h = 31 * h + Arrays.hashCode(callFrom);
             h = 31 * h + Arrays.hashCode(entryFlags);
             h = 31 * h + Arrays.hashCode(entryStatus);
+            h = 31 * h + Arrays.hashCode(timeSlot);
             h = 31 * h + Arrays.hashCode(entryAttrs);
             h = 31 * h + Arrays.hashCode(users);
             h = 31 * h + Arrays.hashCode(zones);
@@ -238,7 +244,8 @@ public final class TraceFacts {
             return o instanceof Shape s && hash == s.hash && segmentCount == s.segmentCount
                     && Arrays.equals(nodes, s.nodes) && Arrays.equals(entryNode, s.entryNode)
                     && Arrays.equals(callFrom, s.callFrom) && Arrays.equals(entryFlags, s.entryFlags)
-                    && Arrays.equals(entryStatus, s.entryStatus) && Arrays.equals(entryAttrs, s.entryAttrs)
+                    && Arrays.equals(entryStatus, s.entryStatus) && Arrays.equals(timeSlot, s.timeSlot)
+                    && slotCount == s.slotCount && Arrays.equals(entryAttrs, s.entryAttrs)
                     && Arrays.equals(users, s.users) && Arrays.equals(zones, s.zones)
                     && Arrays.equals(instanceIds, s.instanceIds) && Arrays.equals(resourceArns, s.resourceArns)
                     && Arrays.equals(accountIds, s.accountIds);
