@@ -2,6 +2,8 @@ package dev.tracedesk.app;
 
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.common.ThemeChoice;
+import dev.tracedesk.ui.map.ServiceMapCanvas;
+import dev.tracedesk.ui.map.ServiceMapViewModel;
 import dev.tracedesk.ui.shell.Screen;
 import dev.tracedesk.ui.shell.ShellViewModel;
 import java.awt.image.BufferedImage;
@@ -26,6 +28,7 @@ public final class ScreenshotRenderer {
     public static final int HEIGHT = 900;
 
     private final UiWiring wiring;
+    private Scene scene;
 
     public ScreenshotRenderer(UiWiring wiring) {
         this.wiring = wiring;
@@ -35,8 +38,7 @@ public final class ScreenshotRenderer {
     public List<Path> renderAll(Path dir) throws IOException {
         Files.createDirectories(dir);
         ShellViewModel shell = wiring.shell();
-        // Not shown in a window: a snapshot lays out and styles the scene itself, at any size the screen may lack.
-        Scene scene = new Scene(wiring.loadShell().root(), WIDTH, HEIGHT);
+        Scene scene = prepare();
         List<Path> written = new ArrayList<>();
         try {
             for (Theme theme : Theme.values()) {
@@ -44,6 +46,7 @@ public final class ScreenshotRenderer {
                 for (Screen screen : Screen.values()) {
                     shell.selectScreen(screen);
                     Path file = dir.resolve(screen.id() + "-" + theme.id() + ".png");
+                    settle(scene);
                     write(scene.snapshot(null), file);
                     written.add(file);
                 }
@@ -59,6 +62,37 @@ public final class ScreenshotRenderer {
             shell.dispose();
         }
         return written;
+    }
+
+    /** Builds the scene (once) with the first screen showing, so screens can start loading their data. */
+    public Scene prepare() {
+        if (scene == null) {
+            // Not shown in a window: a snapshot lays out and styles the scene itself, at any size the screen may lack.
+            scene = new Scene(wiring.loadShell().root(), WIDTH, HEIGHT);
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        }
+        return scene;
+    }
+
+    /** The service map's model once the map screen is loaded, or null. */
+    public ServiceMapViewModel mapModel() {
+        return prepare().lookup("#mapCanvas") instanceof ServiceMapCanvas canvas ? canvas.model() : null;
+    }
+
+    /** True when the map has finished loading (shown, empty or failed). */
+    public boolean mapSettled() {
+        ServiceMapViewModel model = mapModel();
+        return model == null || (!model.busyProperty().get() && model.getState() != ServiceMapViewModel.State.LOADING);
+    }
+
+    /** Applies CSS and layout, and paints canvases now: their coalesced repaint would come after the snapshot. */
+    private static void settle(Scene scene) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        if (scene.lookup("#mapCanvas") instanceof ServiceMapCanvas canvas && canvas.isVisible()) {
+            canvas.paintImmediately();
+        }
     }
 
     private static void write(WritableImage image, Path file) throws IOException {

@@ -6,14 +6,16 @@ import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.shell.ConnectionInfo;
 import dev.tracedesk.aws.AwsEnvironment;
+import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
-import java.io.IOException;
+import dev.tracedesk.explore.Session;
+import dev.tracedesk.sandbox.Sandbox;
+import dev.tracedesk.ui.map.ServiceMapViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,39 +46,75 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
         ExecutorService worker = BackgroundTasks.newWorkerPool(1);
-        Path demoHome = Files.createTempDirectory("tracedesk-screenshots-");
-        try {
-            DemoAwsConfig.write(demoHome, demoHome.resolve("config"));
+        // An in-process sandbox on a free port with shop-shaped traffic of the last 12 minutes, so screens show data.
+        // The sign-in dialog lists the profiles of a demo AWS configuration in a temporary home, never the user's.
+        Path data = Files.createTempDirectory("tracedesk-screenshots");
+        try (Sandbox sandbox = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(data.resolve("sandbox")))) {
+            ShopSampleTraffic.feed(sandbox, new ShopSampleTraffic(7).traces(120, 12, Instant.now()));
+            DemoAwsConfig.write(data, data.resolve("config"));
             UiWiring.Connections connections = new UiWiring.Connections(
-                    new SignIn(new AwsEnvironment(Map.of(), demoHome)),
-                    new AppSandbox(demoHome.resolve("sandbox")), demoHome.resolve("config"),
-                    uri -> { }, (profile, serial) -> Optional.empty());
-            CompletableFuture<List<Path>> written = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    UiWiring wiring = new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.systemDefaultZone(),
-                            new FxTicker(), Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
-                            connections);
-                    written.complete(new ScreenshotRenderer(wiring).renderAll(out));
-                } catch (Throwable t) {
-                    written.completeExceptionally(t);
-                }
-            });
-            List<Path> files = written.get(5, TimeUnit.MINUTES);
+                    new SignIn(new AwsEnvironment(Map.of(), data)), new AppSandbox(data.resolve("app-sandbox")),
+                    data.resolve("config"), uri -> { }, (profile, serial) -> Optional.empty());
+            Session session = new Session(SandboxConnection.onLocalPort(sandbox.port()));
+            ScreenshotRenderer renderer = onFx(() -> new ScreenshotRenderer(new UiWiring(new UiWiring.Environment(
+                    Strings.bundle(), Clock.systemDefaultZone(), new FxTicker(), Theme.LIGHT,
+                    ConnectionInfo.localSandbox(), worker, Platform::runLater), connections, session)));
+            onFx(renderer::prepare);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!onFx(renderer::mapSettled) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            onFx(() -> selectDecrypt(renderer.mapModel()));
+            List<Path> files = onFx(() -> renderer.renderAll(out));
+            session.close();
             spec.commandLine().getOut().printf("wrote %d screenshots to %s%n", files.size(), out.toAbsolutePath());
             return 0;
         } finally {
             worker.shutdownNow();
             Platform.exit();
-            deleteTree(demoHome);
+            deleteQuietly(data);
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+    /** The map screenshot shows the side panel: the decrypt function selected, its slower half brushed. */
+    private static Object selectDecrypt(ServiceMapViewModel model) {
+        if (model == null || model.renderedProperty().get() == null) {
+            return null;
+        }
+        int node = model.renderedProperty().get().map().indexOf(ShopSampleTraffic.DECRYPT, "AWS::Lambda::Function");
+        if (node >= 0) {
+            model.selectNode(node);
+            double median = model.detailsProperty().get().p50();
+            model.brushProperty().set(new ServiceMapViewModel.LatencyRange(median, Double.NaN));
+        }
+        return null;
+    }
+
+    private interface FxCall<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T onFx(FxCall<T> call) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(call.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
             }
+        });
+        try {
+            return result.get(5, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temp directory left behind is harmless
         }
     }
 

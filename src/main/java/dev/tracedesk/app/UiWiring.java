@@ -6,6 +6,7 @@ import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.Session;
+import dev.tracedesk.explore.map.ServiceMapService;
 import dev.tracedesk.ui.analytics.AnalyticsController;
 import dev.tracedesk.ui.analytics.AnalyticsViewModel;
 import dev.tracedesk.ui.common.BackgroundTasks;
@@ -16,7 +17,9 @@ import dev.tracedesk.ui.common.FxmlView;
 import dev.tracedesk.ui.common.TaskMonitor;
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.common.Ticker;
+import dev.tracedesk.ui.common.TimeWindow;
 import dev.tracedesk.ui.common.ViewLoader;
+import dev.tracedesk.ui.map.MapContext;
 import dev.tracedesk.ui.map.ServiceMapController;
 import dev.tracedesk.ui.map.ServiceMapViewModel;
 import dev.tracedesk.ui.sampling.SamplingController;
@@ -38,6 +41,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Window;
@@ -75,13 +81,18 @@ public final class UiWiring {
     private boolean openingForProblem;
 
     public UiWiring(Environment env, Connections connections) {
+        // The default connection until start-up (or the user) connects: the sandbox on its usual port.
+        this(env, connections, new Session(SandboxConnection.onLocalPort(AppSandbox.DEFAULT_PORT)));
+    }
+
+    /** A window that starts on {@code session} (tests and screenshots point it at their own sandbox). */
+    public UiWiring(Environment env, Connections connections, Session session) {
         this.env = env;
+        this.session = session;
         this.errors = new ErrorReporter(env.clock());
         this.tasks = new BackgroundTasks(env.worker(), env.ui(), monitor, errors);
         this.shell = new ShellViewModel(env.strings(), env.clock(), env.ticker(), env::systemTheme,
                 env.connection(), monitor, errors);
-        // The default connection until start-up (or the user) connects: the sandbox on its usual port.
-        this.session = new Session(SandboxConnection.onLocalPort(AppSandbox.DEFAULT_PORT));
         this.sandboxStatus = new SandboxStatus(connections.sandbox(), env.worker(), env.ui(), env.ticker(),
                 env.strings());
         MfaCodeProvider mfa = connections.mfa() != null ? connections.mfa()
@@ -125,7 +136,8 @@ public final class UiWiring {
                 .register(ShellController.class, () -> new ShellController(shell, this::loadScreen,
                         () -> loader.load(FxmlView.SIGN_IN).root(), sandboxStatus, strings))
                 .register(SignInController.class, () -> new SignInController(signIn, shell::closeSignIn, strings))
-                .register(ServiceMapController.class, () -> new ServiceMapController(new ServiceMapViewModel(strings)))
+                .register(ServiceMapController.class, () -> new ServiceMapController(new ServiceMapViewModel(strings,
+                        new ServiceMapService(session), mapContext(), tasks), strings))
                 .register(TracesController.class, () -> new TracesController(new TracesViewModel(strings)))
                 .register(AnalyticsController.class, () -> new AnalyticsController(new AnalyticsViewModel(strings)))
                 .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings)))
@@ -146,6 +158,39 @@ public final class UiWiring {
         if (signIn.hasAwsProfilesProperty().get() && signIn.entries().stream().noneMatch(SignInViewModel.Entry::recent)) {
             shell.openSignIn();
         }
+    }
+
+    /** The map's view of the shell: its window, filter and refreshes, and the way to the Traces screen. */
+    private MapContext mapContext() {
+        return new MapContext() {
+            @Override
+            public ReadOnlyObjectProperty<TimeWindow> windowProperty() {
+                return shell.windowProperty();
+            }
+
+            @Override
+            public ReadOnlyLongProperty refreshCountProperty() {
+                return shell.refreshCountProperty();
+            }
+
+            @Override
+            public ObservableStringValue filterProperty() {
+                return shell.filterProperty();
+            }
+
+            @Override
+            public boolean isSandbox() {
+                return session.connection() instanceof SandboxConnection;
+            }
+
+            @Override
+            public void showTraces(String filterExpression, TimeWindow window) {
+                // The Traces screen reads the shell's filter and window; the map's window is the shell's last one.
+                shell.filterProperty().set(filterExpression);
+                shell.selectScreen(Screen.TRACES);
+                shell.refresh();
+            }
+        };
     }
 
     public ShellViewModel shell() {

@@ -2,6 +2,7 @@ package dev.tracedesk.app;
 
 import dev.tracedesk.aws.AwsEnvironment;
 import dev.tracedesk.aws.SignIn;
+import dev.tracedesk.explore.Session;
 import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.common.Ticker;
@@ -31,15 +32,27 @@ final class TestWiring {
     }
 
     static UiWiring create(Executor worker) {
+        return new UiWiring(environment(worker), connections());
+    }
+
+    /** A window that starts on {@code session} (a test's own sandbox), with a demo AWS home of its own. */
+    static UiWiring create(UiWiring.Environment env, Session session) {
+        return new UiWiring(env, connections(), session);
+    }
+
+    private static UiWiring.Environment environment(Executor worker) {
+        return new UiWiring.Environment(Strings.bundle(), Clock.fixed(NOW, ZoneOffset.UTC), NO_TIMERS,
+                Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater);
+    }
+
+    private static UiWiring.Connections connections() {
         try {
             Path home = Files.createTempDirectory("tracedesk-test-home-");
             home.toFile().deleteOnExit();
             DemoAwsConfig.write(home, home.resolve("config"));
-            return new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.fixed(NOW, ZoneOffset.UTC), NO_TIMERS,
-                    Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
-                    new UiWiring.Connections(new SignIn(new AwsEnvironment(Map.of(), home)),
-                            new AppSandbox(home.resolve("sandbox")), home.resolve("config"), uri -> { },
-                            (profile, serial) -> Optional.empty()));
+            return new UiWiring.Connections(new SignIn(new AwsEnvironment(Map.of(), home)),
+                    new AppSandbox(home.resolve("sandbox")), home.resolve("config"), uri -> { },
+                    (profile, serial) -> Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
