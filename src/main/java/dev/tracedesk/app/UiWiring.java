@@ -22,6 +22,14 @@ import dev.tracedesk.ui.stack.StackController;
 import dev.tracedesk.ui.stack.StackViewModel;
 import dev.tracedesk.ui.traces.TracesController;
 import dev.tracedesk.ui.traces.TracesViewModel;
+import dev.tracedesk.aws.SandboxConnection;
+import dev.tracedesk.explore.Session;
+import dev.tracedesk.explore.traces.SessionBackend;
+import dev.tracedesk.explore.traces.TraceSummaryLoader;
+import dev.tracedesk.explore.traces.TracesBackend;
+import dev.tracedesk.ui.trace.TraceController;
+import dev.tracedesk.ui.trace.TraceViewModel;
+import javafx.beans.binding.Bindings;
 import java.time.Clock;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
@@ -44,9 +52,17 @@ public final class UiWiring {
     private final BackgroundTasks tasks;
     private final ShellViewModel shell;
     private final ViewLoader loader;
+    private final Session session;
+    private final TraceSummaryLoader summaryLoader = new TraceSummaryLoader();
 
+    /** A window on the sandbox at its usual local port (until a sign-in switches the session). */
     public UiWiring(Environment env) {
+        this(env, new Session(SandboxConnection.onLocalPort(2000)));
+    }
+
+    public UiWiring(Environment env, Session session) {
         this.env = env;
+        this.session = session;
         this.errors = new ErrorReporter(env.clock());
         this.tasks = new BackgroundTasks(env.worker(), env.ui(), monitor, errors);
         this.shell = new ShellViewModel(env.strings(), env.clock(), env.ticker(), env::systemTheme,
@@ -59,10 +75,45 @@ public final class UiWiring {
         return new ControllerFactory()
                 .register(ShellController.class, () -> new ShellController(shell, this::loadScreen, strings))
                 .register(ServiceMapController.class, () -> new ServiceMapController(new ServiceMapViewModel(strings)))
-                .register(TracesController.class, () -> new TracesController(new TracesViewModel(strings)))
+                .register(TracesController.class, this::tracesController)
+                .register(TraceController.class, () -> new TraceController(new TraceViewModel(strings,
+                        this::tracesBackend, tasks, env.clock()), strings))
                 .register(AnalyticsController.class, () -> new AnalyticsController(new AnalyticsViewModel(strings)))
                 .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings)))
                 .register(StackController.class, () -> new StackController(new StackViewModel(strings)));
+    }
+
+    private TracesBackend tracesBackend() {
+        return new SessionBackend(session);
+    }
+
+    private TracesController tracesController() {
+        TracesViewModel model = new TracesViewModel(env.strings(), this::tracesBackend, summaryLoader, tasks, env.ui(),
+                shell.windowProperty(), shell.filterProperty(), shell.refreshCountProperty());
+        model.zoneProperty().bind(Bindings.createObjectBinding(() -> shell.timeRange().zone(),
+                shell.timeRange().utcProperty()));
+        return new TracesController(model, env.strings(), UiWiring::browse);
+    }
+
+    /** Opens a web page in the desktop's browser, off the FX thread (it can block). */
+    private static void browse(String url) {
+        Thread t = new Thread(() -> {
+            try {
+                if (java.awt.Desktop.isDesktopSupported()) {
+                    java.awt.Desktop.getDesktop().browse(java.net.URI.create(url));
+                } else {
+                    new ProcessBuilder("xdg-open", url).start();
+                }
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(UiWiring.class).warn("cannot open {}", url, e);
+            }
+        }, "browse");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public Session session() {
+        return session;
     }
 
     public ShellViewModel shell() {
