@@ -35,6 +35,7 @@ public final class TimelineModel {
     private final BitSet coldStart = new BitSet();
     private final BitSet async = new BitSet();
     private final BitSet critical = new BitSet();
+    private double[] reach; // latest end in each row's subtree: async callees outlive their callers
     private final BitSet collapsed = new BitSet();
     private final BitSet matches = new BitSet();
     private String find = "";
@@ -154,11 +155,18 @@ public final class TimelineModel {
     }
 
     /**
-     * Marks the critical path: from each root, the child that finished last, then the sibling that finished latest
-     * before it started, and so on, recursively (the chain that decided when the entity finished).
+     * Marks the critical path: from each root, the child whose work (async callees included) finished last, then the
+     * sibling that finished latest before it started, and so on, recursively: the chain that decided when the trace
+     * finished.
      */
     private void markCriticalPath() {
         int n = segments.length;
+        reach = end.clone();
+        for (int i = n - 1; i >= 0; i--) {
+            if (parent[i] >= 0) {
+                reach[parent[i]] = Math.max(reach[parent[i]], reach[i]);
+            }
+        }
         for (int i = 0; i < n; i++) {
             if (parent[i] < 0) {
                 markCritical(i);
@@ -173,10 +181,10 @@ public final class TimelineModel {
             int row = stack.pop();
             critical.set(row);
             List<Integer> children = children(row);
-            double limit = end[row] + 1e-9;
-            children.sort(Comparator.comparingDouble((Integer c) -> end[c]).reversed());
+            double limit = reach[row] + 1e-9;
+            children.sort(Comparator.comparingDouble((Integer c) -> reach[c]).reversed());
             for (int c : children) {
-                if (end[c] <= limit) {
+                if (reach[c] <= limit) {
                     stack.push(c);
                     limit = start[c] + 1e-9;
                 }

@@ -298,7 +298,7 @@ public final class TracesViewModel {
     public static String filterFor(TraceRow row) {
         List<dev.tracedesk.filter.Expr> parts = new ArrayList<>();
         if (row.entryPoint() != null) {
-            parts.add(Filters.service(Filters.node(row.entryPoint(), null), null));
+            parts.add(Filters.service(new dev.tracedesk.filter.Expr.NodeRef(row.entryPoint(), null, null, false), null));
         }
         if (row.method() != null) {
             parts.add(Filters.string(StringKeyword.HTTP_METHOD, Op.EQ, row.method()));
