@@ -7,6 +7,9 @@ import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.map.ServiceMapService;
+import dev.tracedesk.explore.traces.SessionBackend;
+import dev.tracedesk.explore.traces.TraceSummaryLoader;
+import dev.tracedesk.explore.traces.TracesBackend;
 import dev.tracedesk.ui.analytics.AnalyticsController;
 import dev.tracedesk.ui.analytics.AnalyticsViewModel;
 import dev.tracedesk.ui.common.BackgroundTasks;
@@ -34,13 +37,17 @@ import dev.tracedesk.ui.signin.SignInController;
 import dev.tracedesk.ui.signin.SignInViewModel;
 import dev.tracedesk.ui.stack.StackController;
 import dev.tracedesk.ui.stack.StackViewModel;
+import dev.tracedesk.ui.trace.TraceController;
+import dev.tracedesk.ui.trace.TraceViewModel;
 import dev.tracedesk.ui.traces.TracesController;
 import dev.tracedesk.ui.traces.TracesViewModel;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -77,6 +84,8 @@ public final class UiWiring {
     private final SandboxStatus sandboxStatus;
     private final SignInViewModel signIn;
     private final ViewLoader loader;
+    private final TraceSummaryLoader summaryLoader = new TraceSummaryLoader();
+    private final BrowserOpener browser;
     private Parent shellRoot;
     private boolean openingForProblem;
 
@@ -89,6 +98,7 @@ public final class UiWiring {
     public UiWiring(Environment env, Connections connections, Session session) {
         this.env = env;
         this.session = session;
+        this.browser = connections.browser();
         this.errors = new ErrorReporter(env.clock());
         this.tasks = new BackgroundTasks(env.worker(), env.ui(), monitor, errors);
         this.shell = new ShellViewModel(env.strings(), env.clock(), env.ticker(), env::systemTheme,
@@ -138,7 +148,9 @@ public final class UiWiring {
                 .register(SignInController.class, () -> new SignInController(signIn, shell::closeSignIn, strings))
                 .register(ServiceMapController.class, () -> new ServiceMapController(new ServiceMapViewModel(strings,
                         new ServiceMapService(session), mapContext(), tasks), strings))
-                .register(TracesController.class, () -> new TracesController(new TracesViewModel(strings)))
+                .register(TracesController.class, this::tracesController)
+                .register(TraceController.class, () -> new TraceController(new TraceViewModel(strings,
+                        this::tracesBackend, tasks, env.clock()), strings))
                 .register(AnalyticsController.class, () -> new AnalyticsController(new AnalyticsViewModel(strings)))
                 .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings)))
                 .register(StackController.class, () -> new StackController(new StackViewModel(strings)));
@@ -191,6 +203,18 @@ public final class UiWiring {
                 shell.refresh();
             }
         };
+    }
+
+    private TracesBackend tracesBackend() {
+        return new SessionBackend(session);
+    }
+
+    private TracesController tracesController() {
+        TracesViewModel model = new TracesViewModel(env.strings(), this::tracesBackend, summaryLoader, tasks, env.ui(),
+                shell.windowProperty(), shell.filterProperty(), shell.refreshCountProperty());
+        model.zoneProperty().bind(Bindings.createObjectBinding(() -> shell.timeRange().zone(),
+                shell.timeRange().utcProperty()));
+        return new TracesController(model, env.strings(), url -> browser.open(URI.create(url)));
     }
 
     public ShellViewModel shell() {
