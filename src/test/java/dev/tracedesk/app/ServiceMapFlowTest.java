@@ -125,5 +125,18 @@ class ServiceMapFlowTest {
         assertThat(wiring.shell().getScreen()).isEqualTo(Screen.TRACES);
         assertThat(wiring.shell().getFilter()).isEqualTo(filter);
         assertThat(TraceId.of(ShopFeed.traceId(0, shift))).isNotNull();
+
+        // Export writes the whole map, not only the visible part.
+        Path png = dir.resolve("map.png");
+        robot.interact(() -> {
+            try {
+                canvas.exportPng(png, 2000);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(300);
+        assertThat(image.getHeight()).isGreaterThan(200);
     }
 }

@@ -98,6 +98,7 @@ public final class ServiceMapController {
         filterField.textProperty().bindBidirectional(model.viewTracesFilterProperty());
         viewTracesButton.disableProperty().bind(model.detailsProperty().isNull());
         buildLegend();
+        legend.visibleProperty().bind(canvas.visibleProperty());
         model.reload();
     }
 
@@ -105,7 +106,7 @@ public final class ServiceMapController {
         for (Outcome o : List.of(Outcome.OK, Outcome.ERROR, Outcome.FAULT, Outcome.THROTTLE)) {
             Circle dot = new Circle(5);
             dot.getStyleClass().addAll("legend-dot", "legend-" + o.name().toLowerCase(Locale.ROOT));
-            Label label = new Label(strings.getString("map.legend." + o.name().toLowerCase(Locale.ROOT)), dot);
+            Label label = new Label(strings.getString("map.legendItem." + o.name().toLowerCase(Locale.ROOT)), dot);
             label.getStyleClass().add("legend-item");
             legend.getChildren().add(label);
         }
