@@ -55,7 +55,13 @@ class TimelineModelTest {
         int db = m.rowNamed("DynamoDB");
         assertThat(m.isCritical(db)).isTrue();                              // the last work of the trace
         assertThat(m.isCritical(m.rowNamed("validate_order"))).isTrue();     // ran before the publish, in sequence
-        assertThat(m.isCritical(m.rowNamed("Overhead"))).isFalse();         // accept wrapped up while the hop went on
+        int acceptOverhead = -1;
+        for (int i = 0; i < m.rowCount(); i++) {
+            if (m.segment(i).name().equals("Overhead") && m.service(i).equals(ShopTraces.ACCEPT)) {
+                acceptOverhead = i;
+            }
+        }
+        assertThat(m.isCritical(acceptOverhead)).isFalse();   // accept wrapped up while the hop went on
     }
 
     @Test
