@@ -12,10 +12,11 @@ import java.util.Objects;
  * similar traces in memory, with a long-lived {@link TraceFactsBuilder}; then evaluate any number of filters against it
  * without allocating.
  *
- * <p>Memory: per trace one object with the trace-level numbers, one {@code double[]} of segment and call times, and
- * references to immutable parts (the "shape": nodes, segments, calls, per-segment strings; annotations; root causes)
- * that a {@link TraceFactsBuilder} interns, so thousands of traces of the same shape share one copy. About 60 bytes +
- * 8 per segment/call for a shop trace when shapes are shared. Instances are immutable and thread-safe.
+ * <p>Memory: per trace one object with the trace-level numbers, one {@code double[]} (one time per distinct segment or
+ * call, then the response-time root-cause coverages), the annotation values, and references to immutable parts (the
+ * "shape": nodes, segments, calls, per-segment strings; annotation keys; root causes) that a {@link TraceFactsBuilder}
+ * interns, so traces of the same shape share one copy. FilterBench measures about 330 bytes per shop-like trace
+ * (unique order-id annotations and a ~15-entity response-time path included). Immutable and thread-safe.
  */
 public final class TraceFacts {
 
