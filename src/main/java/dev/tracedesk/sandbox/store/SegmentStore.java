@@ -151,6 +151,16 @@ public final class SegmentStore implements AutoCloseable {
         }
     }
 
+    /** Bytes the database uses (pages minus free pages), as retention counts them. */
+    public synchronized long databaseBytes() {
+        try (Statement s = reader.createStatement()) {
+            long pageSize = single(s, "PRAGMA page_size");
+            return (single(s, "PRAGMA page_count") - single(s, "PRAGMA freelist_count")) * pageSize;
+        } catch (SQLException e) {
+            throw new IllegalStateException("sizing the database", e);
+        }
+    }
+
     /** Bytes in use (pages minus free pages). */
     long usedBytes() throws SQLException {
         try (Statement s = writer.createStatement()) {
@@ -174,10 +184,13 @@ public final class SegmentStore implements AutoCloseable {
     Set<String> evictOldest(long cutoffMillis, long maxBytes) throws SQLException {
         Set<String> evicted = new LinkedHashSet<>();
         while (true) {
-            boolean overSize = usedBytes() > maxBytes;
+            long used = usedBytes();
+            boolean overSize = used > maxBytes;
+            // Over the cap, delete about as many documents as the excess holds (at >= 256 bytes each), then re-measure.
+            long limit = overSize ? Math.max(20, Math.min(20_000, (used - maxBytes) / 256)) : 2000;
             Map<String, Long> oldest = new LinkedHashMap<>();
             try (PreparedStatement ps = writer.prepareStatement(
-                    "SELECT trace_id, received_ms FROM segments ORDER BY seq LIMIT 2000")) {
+                    "SELECT trace_id, received_ms FROM segments ORDER BY seq LIMIT " + limit)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) oldest.putIfAbsent(rs.getString(1), rs.getLong(2));
                 }
