@@ -29,6 +29,7 @@ import javax.imageio.ImageIO;
 public final class ServiceMapCanvas extends Region {
     static final double MIN_SCALE = 0.02;
     static final double MAX_SCALE = 3;
+    private static final double LEGEND_ROOM = 44;
 
     private final ServiceMapViewModel model;
     private final Canvas canvas = new Canvas();
@@ -97,9 +98,10 @@ public final class ServiceMapCanvas extends Region {
         }
         double w = Math.max(1, r.layout().width());
         double h = Math.max(1, r.layout().height());
-        scale = clamp(Math.min(1, Math.min(getWidth() / w, getHeight() / h)));
+        double room = Math.max(1, getHeight() - LEGEND_ROOM); // the legend overlays the bottom edge
+        scale = clamp(Math.min(1, Math.min(getWidth() / w, room / h)));
         tx = (getWidth() - w * scale) / 2;
-        ty = (getHeight() - h * scale) / 2;
+        ty = (room - h * scale) / 2;
         fitPending = false;
         userMoved = false;
         redraw();
