@@ -30,12 +30,42 @@ public final class ScreenshotRenderer {
         this.wiring = wiring;
     }
 
+    private Scene scene;
+
+    /** Builds the scene (once); the command calls it early so screens can load data before they are drawn. */
+    public Void prepare() {
+        if (scene == null) {
+            // Not shown in a window: a snapshot lays out and styles the scene itself, at any size the screen may lack.
+            scene = new Scene(wiring.loadShell().root(), WIDTH, HEIGHT);
+        }
+        return null;
+    }
+
+    /** The screen as it is now, in both themes: {@code <name>-light.png}, {@code <name>-dark.png}. */
+    public List<Path> renderCurrent(Path dir, String name) throws IOException {
+        prepare();
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        for (Theme theme : Theme.values()) {
+            wiring.shell().setThemeChoice(theme == Theme.DARK ? ThemeChoice.DARK : ThemeChoice.LIGHT);
+            scene.snapshot(null); // a first pass applies the theme; canvases repaint on the pulse that follows
+            Path file = dir.resolve(name + "-" + theme.id() + ".png");
+            write(scene.snapshot(null), file);
+            written.add(file);
+        }
+        return written;
+    }
+
+    public Void dispose() {
+        wiring.shell().dispose();
+        return null;
+    }
+
     /** Returns the files written, in order. */
     public List<Path> renderAll(Path dir) throws IOException {
         Files.createDirectories(dir);
         ShellViewModel shell = wiring.shell();
-        // Not shown in a window: a snapshot lays out and styles the scene itself, at any size the screen may lack.
-        Scene scene = new Scene(wiring.loadShell().root(), WIDTH, HEIGHT);
+        prepare();
         List<Path> written = new ArrayList<>();
         try {
             for (Theme theme : Theme.values()) {
@@ -48,7 +78,7 @@ public final class ScreenshotRenderer {
                 }
             }
         } finally {
-            shell.dispose();
+            shell.setThemeChoice(ThemeChoice.LIGHT);
         }
         return written;
     }

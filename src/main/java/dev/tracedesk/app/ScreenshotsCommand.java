@@ -5,7 +5,17 @@ import dev.tracedesk.ui.common.FxTicker;
 import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.shell.ConnectionInfo;
+import dev.tracedesk.aws.SandboxConnection;
+import dev.tracedesk.explore.Session;
+import dev.tracedesk.sandbox.Sandbox;
+import dev.tracedesk.ui.shell.Screen;
+import dev.tracedesk.ui.traces.TracesController;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,25 +45,82 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        ExecutorService worker = BackgroundTasks.newWorkerPool(1);
-        try {
-            CompletableFuture<List<Path>> written = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    UiWiring wiring = new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.systemDefaultZone(),
-                            new FxTicker(), Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater));
-                    written.complete(new ScreenshotRenderer(wiring).renderAll(out));
-                } catch (Throwable t) {
-                    written.completeExceptionally(t);
-                }
+        ExecutorService worker = BackgroundTasks.newWorkerPool(2);
+        Path data = Files.createTempDirectory("tracedesk-screenshots");
+        // The screens show sandbox data: an in-process sandbox on a free port, fed with shop-shaped traffic.
+        try (Sandbox sandbox = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(data));
+             Session session = new Session(SandboxConnection.onLocalPort(sandbox.port()))) {
+            ScreenshotTraffic.Traffic traffic = ScreenshotTraffic.generate(Instant.now().minusSeconds(20), 160);
+            List<String> docs = traffic.documents();
+            for (int i = 0; i < docs.size(); i += 50) {
+                List<String> batch = docs.subList(i, Math.min(docs.size(), i + 50));
+                session.clients().xray().putTraceSegments(b -> b.traceSegmentDocuments(batch));
+            }
+            sandbox.flush(Duration.ofSeconds(10));
+            List<Path> files = new ArrayList<>();
+            UiWiring wiring = fx(() -> new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.systemDefaultZone(),
+                    new FxTicker(), Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater), session));
+            ScreenshotRenderer renderer = fx(() -> new ScreenshotRenderer(wiring));
+            fx(() -> renderer.prepare());
+            // let the traces screen load before the screens are drawn
+            fx(() -> {
+                wiring.shell().selectScreen(Screen.TRACES);
+                return null;
             });
-            List<Path> files = written.get(5, TimeUnit.MINUTES);
+            await(() -> wiring.tracesControllerIfLoaded() != null
+                    && !wiring.tracesControllerIfLoaded().model().loadingProperty().get()
+                    && wiring.tracesControllerIfLoaded().model().getStatus().contains("match"));
+            files.addAll(fx(() -> renderer.renderAll(out)));
+            TracesController traces = wiring.tracesControllerIfLoaded();
+            fx(() -> {
+                wiring.shell().selectScreen(Screen.TRACES);
+                return traces.model().openTraceId(traffic.coldStartTraceId());
+            });
+            await(() -> traces.trace().timeline().getModel() != null);
+            fx(() -> {
+                var timeline = traces.trace().timeline();
+                int row = timeline.getModel().rowNamed("Initialization");
+                timeline.select(timeline.getModel().parent(row));
+                return null;
+            });
+            files.addAll(fx(() -> renderer.renderCurrent(out, "trace-cold-start")));
+            fx(() -> {
+                traces.trace().timeline().select(traces.trace().timeline().getModel().rowNamed("DynamoDB"));
+                traces.trace().showResources();
+                return null;
+            });
+            files.addAll(fx(() -> renderer.renderCurrent(out, "trace-dynamodb")));
+            fx(() -> renderer.dispose());
             spec.commandLine().getOut().printf("wrote %d screenshots to %s%n", files.size(), out.toAbsolutePath());
             return 0;
         } finally {
             worker.shutdownNow();
             Platform.exit();
         }
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(5, TimeUnit.MINUTES);
+    }
+
+    /** Polls (from this thread, letting the FX thread run) until the condition holds on the FX thread. */
+    private static void await(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the screen did not finish loading within 60 s");
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(300); // one more pulse or two for repaints
     }
 
     /** Monocle's headless glass and the software renderer; must be set before the toolkit starts. */

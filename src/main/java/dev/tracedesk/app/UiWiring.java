@@ -53,6 +53,7 @@ public final class UiWiring {
     private final ShellViewModel shell;
     private final ViewLoader loader;
     private final Session session;
+    private TracesController tracesController;
     private final TraceSummaryLoader summaryLoader = new TraceSummaryLoader();
 
     /** A window on the sandbox at its usual local port (until a sign-in switches the session). */
@@ -92,7 +93,13 @@ public final class UiWiring {
                 shell.windowProperty(), shell.filterProperty(), shell.refreshCountProperty());
         model.zoneProperty().bind(Bindings.createObjectBinding(() -> shell.timeRange().zone(),
                 shell.timeRange().utcProperty()));
-        return new TracesController(model, env.strings(), UiWiring::browse);
+        tracesController = new TracesController(model, env.strings(), UiWiring::browse);
+        return tracesController;
+    }
+
+    /** The traces screen's controller once the screen was shown (screenshots drive it), else null. */
+    TracesController tracesControllerIfLoaded() {
+        return tracesController;
     }
 
     /** Opens a web page in the desktop's browser, off the FX thread (it can block). */
