@@ -412,7 +412,7 @@ final class FilterCompiler {
             }
             return new EntryMatcher() { // responsetime and duration are both the entity's end − start
                 boolean test(TraceFacts f, int i) {
-                    return compare(f.times[i], op, x);
+                    return compare(f.times[f.shape.timeSlot[i]], op, x);
                 }
             };
         }
@@ -698,8 +698,7 @@ final class FilterCompiler {
                     || !same(inferred, s.inferred())) {
                 return false;
             }
-            // a node has one name here, so Names matches only [that name]
-            if (names != null && (names.length != 1 || !names[0].equals(s.name()))) return false;
+            if (names != null && !java.util.Arrays.equals(names, s.names())) return false;
             if (path == null) return true;
             if (path.length != s.entityPath().length) return false;
             for (int k = 0; k < path.length; k++) {

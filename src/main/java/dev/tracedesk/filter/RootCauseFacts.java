@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Root causes as the filter reads them (TraceSummary FaultRootCauses / ErrorRootCauses / ResponseTimeRootCauses,
- * §2.2): a cause is a list of services, each with the entity path down to the culprit, each entity with its exceptions.
+ * Root causes as the filter reads them: the TraceSummary FaultRootCauses / ErrorRootCauses / ResponseTimeRootCauses
+ * (§2.2, computed by {@code xray.summary.TraceSummaries}) in plain arrays, so that matching does not allocate and equal
+ * causes of different traces can be shared.
  */
-public final class RootCauseFacts {
+final class RootCauseFacts {
     private RootCauseFacts() {
     }
 
@@ -34,21 +35,24 @@ public final class RootCauseFacts {
     }
 
     /** A service on a root-cause path: node identity plus its entity path. */
-    public record Service(String name, String type, String accountId, boolean inferred, Entity[] entityPath) {
+    public record Service(String name, String[] names, String type, String accountId, boolean inferred,
+                          Entity[] entityPath) {
         public Service {
+            Objects.requireNonNull(names);
             Objects.requireNonNull(entityPath);
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Service s && inferred == s.inferred && Objects.equals(name, s.name)
-                    && Objects.equals(type, s.type) && Objects.equals(accountId, s.accountId)
-                    && Arrays.equals(entityPath, s.entityPath);
+                    && Arrays.equals(names, s.names) && Objects.equals(type, s.type)
+                    && Objects.equals(accountId, s.accountId) && Arrays.equals(entityPath, s.entityPath);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(name, type, accountId, inferred) * 31 + Arrays.hashCode(entityPath);
+            return (Objects.hash(name, type, accountId, inferred) * 31 + Arrays.hashCode(names)) * 31
+                    + Arrays.hashCode(entityPath);
         }
 
         @Override

@@ -5,6 +5,8 @@ import dev.tracedesk.xray.ServiceId;
 import dev.tracedesk.xray.segment.AnnotationValue;
 import dev.tracedesk.xray.segment.Http;
 import dev.tracedesk.xray.segment.Segment;
+import dev.tracedesk.xray.summary.TraceSummaries;
+import dev.tracedesk.xray.summary.TraceSummary;
 import dev.tracedesk.xray.trace.CallGraph;
 import dev.tracedesk.xray.trace.Trace;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TraceFactsBuilder {
     private static final String[] NO_STRINGS = new String[0];
+    private static final RootCauseFacts.Cause[] NO_CAUSES = new RootCauseFacts.Cause[0];
 
     private final int capacity;
     private final Map<Object, Object> pool;
@@ -58,22 +61,47 @@ public final class TraceFactsBuilder {
         return existing == null ? value : (T) existing;
     }
 
-    /** Facts of {@code trace}, with root causes derived from the trace itself ({@link RootCauseAnalysis}). */
+    /** Facts of {@code trace}; root causes come from {@link TraceSummaries#of(Trace)}. */
     public TraceFacts build(Trace trace) {
-        return build(trace, RootCauseAnalysis.of(trace));
+        return build(trace, TraceSummaries.of(trace));
     }
 
     /**
-     * Facts of {@code trace} with the given root-cause lists (e.g. taken from a stored TraceSummary).
-     *
-     * @param fault        FaultRootCauses
-     * @param error        ErrorRootCauses
-     * @param responseTime ResponseTimeRootCauses (entities carry coverage)
+     * Facts of {@code trace} with the root causes of its already computed summary (the sandbox has it at hand), so
+     * that {@code rootcause.*} filters match exactly what GetTraceSummaries reports.
      */
-    public TraceFacts build(Trace trace, List<RootCauseFacts.Cause> fault, List<RootCauseFacts.Cause> error,
-                            List<RootCauseFacts.Cause> responseTime) {
-        return build(trace, new TraceFacts.RootCauses(fault.toArray(new RootCauseFacts.Cause[0]),
-                error.toArray(new RootCauseFacts.Cause[0]), responseTime.toArray(new RootCauseFacts.Cause[0])));
+    public TraceFacts build(Trace trace, TraceSummary summary) {
+        return build(trace, new TraceFacts.RootCauses(causes(summary.faultRootCauses()),
+                causes(summary.errorRootCauses()), causes(summary.responseTimeRootCauses())));
+    }
+
+    private static RootCauseFacts.Cause[] causes(List<TraceSummary.RootCause> list) {
+        if (list == null || list.isEmpty()) return NO_CAUSES;
+        RootCauseFacts.Cause[] out = new RootCauseFacts.Cause[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            TraceSummary.RootCause c = list.get(i);
+            List<TraceSummary.RootCauseService> services = c.services() == null ? List.of() : c.services();
+            RootCauseFacts.Service[] ss = new RootCauseFacts.Service[services.size()];
+            for (int si = 0; si < ss.length; si++) {
+                TraceSummary.RootCauseService s = services.get(si);
+                List<TraceSummary.RootCauseEntity> path = s.entityPath() == null ? List.of() : s.entityPath();
+                RootCauseFacts.Entity[] es = new RootCauseFacts.Entity[path.size()];
+                for (int ei = 0; ei < es.length; ei++) {
+                    TraceSummary.RootCauseEntity e = path.get(ei);
+                    List<TraceSummary.RootCauseException> xs = e.exceptions() == null ? List.of() : e.exceptions();
+                    RootCauseFacts.Exception[] xa = new RootCauseFacts.Exception[xs.size()];
+                    for (int xi = 0; xi < xa.length; xi++) {
+                        xa[xi] = new RootCauseFacts.Exception(xs.get(xi).name(), xs.get(xi).message());
+                    }
+                    es[ei] = new RootCauseFacts.Entity(e.name(), e.remote(),
+                            e.coverage() == null ? Double.NaN : e.coverage(), xa);
+                }
+                String[] names = s.names() == null ? new String[0] : s.names().toArray(new String[0]);
+                ss[si] = new RootCauseFacts.Service(s.name(), names, s.type(), s.accountId(), s.inferred(), es);
+            }
+            out[i] = new RootCauseFacts.Cause(ss, c.clientImpacting());
+        }
+        return out;
     }
 
     private TraceFacts build(Trace trace, TraceFacts.RootCauses rootCauses) {
@@ -109,7 +137,10 @@ public final class TraceFactsBuilder {
         int[] entryFlags = new int[entries];
         short[] entryStatus = new short[entries];
         TraceFacts.Attrs[] entryAttrs = new TraceFacts.Attrs[entries];
+        // one time slot per distinct entity: a call is often timed by the very segment a node entry already holds
+        short[] timeSlot = new short[entries];
         double[] times = new double[entries];
+        Map<Segment, Integer> slots = new IdentityHashMap<>();
         int e = 0;
         for (int ni = 0; ni < nodes.size(); ni++) {
             CallGraph.Node n = nodes.get(ni);
@@ -120,7 +151,7 @@ public final class TraceFactsBuilder {
                         | (inferred ? TraceFacts.INFERRED : 0) | (!inferred && roots.contains(s) ? TraceFacts.ROOT : 0);
                 entryStatus[e] = status(s);
                 entryAttrs[e] = attrs(s, !inferred);
-                times[e] = s.duration();
+                timeSlot[e] = slot(s, slots, times);
                 e++;
             }
         }
@@ -134,7 +165,7 @@ public final class TraceFactsBuilder {
                     | (toNode.kind() == CallGraph.Kind.INFERRED ? TraceFacts.INFERRED : 0);
             entryStatus[e] = status(via);
             entryAttrs[e] = attrs(via, false);
-            times[e] = via.duration();
+            timeSlot[e] = slot(via, slots, times);
             e++;
         }
 
@@ -150,7 +181,7 @@ public final class TraceFactsBuilder {
         for (Segment s : trace.segments()) anyInferred |= s.isInferred();
 
         TraceFacts.Shape shape = intern(new TraceFacts.Shape(nodeIds.toArray(new ServiceId[0]), segmentCount,
-                entryNode, callFrom, entryFlags, entryStatus, entryAttrs, strings(users), strings(zones),
+                entryNode, callFrom, entryFlags, entryStatus, timeSlot, slots.size(), entryAttrs, strings(users), strings(zones),
                 strings(instances), strings(arns), strings(accounts)));
 
         Segment root = trace.root();
@@ -170,9 +201,9 @@ public final class TraceFactsBuilder {
         RootCauseFacts.Cause[] rt = rootCauses.responseTime();
         int coverages = 0;
         for (RootCauseFacts.Cause c : rt) for (RootCauseFacts.Service s : c.services()) coverages += s.entityPath().length;
+        times = Arrays.copyOf(times, slots.size() + coverages);
         if (coverages > 0) {
-            times = Arrays.copyOf(times, entries + coverages);
-            int j = entries;
+            int j = slots.size();
             RootCauseFacts.Cause[] stripped = new RootCauseFacts.Cause[rt.length];
             for (int ci = 0; ci < rt.length; ci++) {
                 RootCauseFacts.Service[] services = rt[ci].services().clone();
@@ -184,7 +215,8 @@ public final class TraceFactsBuilder {
                         path[ei] = new RootCauseFacts.Entity(path[ei].name(), path[ei].remote(), Double.NaN,
                                 path[ei].exceptions());
                     }
-                    services[si] = new RootCauseFacts.Service(s.name(), s.type(), s.accountId(), s.inferred(), path);
+                    services[si] = new RootCauseFacts.Service(s.name(), s.names(), s.type(), s.accountId(),
+                            s.inferred(), path);
                 }
                 stripped[ci] = new RootCauseFacts.Cause(services, rt[ci].clientImpacting());
             }
@@ -192,6 +224,15 @@ public final class TraceFactsBuilder {
         }
         return new TraceFacts(flags, httpStatus, trace.responseTime(), trace.duration(), rootAttrs, shape, times,
                 annotations(annotations), internRootCauses(rootCauses));
+    }
+
+    private static short slot(Segment s, Map<Segment, Integer> slots, double[] times) {
+        Integer known = slots.get(s);
+        if (known != null) return known.shortValue();
+        int slot = slots.size();
+        slots.put(s, slot);
+        times[slot] = s.duration();
+        return (short) slot;
     }
 
     private static int outcomeFlags(Segment s) {
@@ -266,10 +307,24 @@ public final class TraceFactsBuilder {
         for (Map.Entry<String, Set<Object>> e : map.entrySet()) {
             for (Object v : e.getValue()) {
                 keys.add(str(e.getKey()));
-                values.add(v instanceof String s ? str(s) : intern(v));
+                values.add(v);
             }
         }
-        return intern(new TraceFacts.Annotations(keys.toArray(new String[0]), values.toArray()));
+        // keys repeat from trace to trace, values (order ids, amounts) mostly do not: share only the key array
+        return new TraceFacts.Annotations(intern(new KeyList(keys.toArray(new String[0]))).keys, values.toArray());
+    }
+
+    /** A key array with content equality, so that it can be interned. */
+    private record KeyList(String[] keys) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof KeyList k && Arrays.equals(keys, k.keys);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(keys);
+        }
     }
 
     private TraceFacts.RootCauses internRootCauses(TraceFacts.RootCauses rc) {

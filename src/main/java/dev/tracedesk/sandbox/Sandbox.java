@@ -132,6 +132,7 @@ public final class Sandbox implements AutoCloseable {
 
             InetAddress addr = InetAddress.getByName(config.bind());
             Bound bound = bind(addr, config.port(), stats, ingest, router);
+            stats.queueDepth(() -> writer.depth() + bound.udp.backlog());
             writer.start();
             bound.udp.start();
             bound.http.start();
@@ -187,6 +188,9 @@ public final class Sandbox implements AutoCloseable {
     public int traceCount() { return index.size(); }
 
     public Path databaseFile() { return store.file(); }
+
+    /** Bytes the database uses (what the size cap of retention limits). */
+    public long databaseBytes() { return store.databaseBytes(); }
 
     /** {@code PRAGMA integrity_check}: "ok" for a sound database. */
     public String integrityCheck() { return store.integrityCheck(); }

@@ -26,6 +26,9 @@ public final class EpochSeconds extends StdSerializer<Double> {
 
     /** Rounds seconds to microseconds, the precision the API shapes report. */
     public static double micros(double seconds) {
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            return seconds;
+        }
         return Math.round(seconds * 1e6) / 1e6;
     }
 }

@@ -3,9 +3,11 @@ package dev.tracedesk.xray;
 import dev.tracedesk.xray.segment.Segment;
 
 /**
- * How one call or segment ended (spec §6.5), the single place these rules live. Flags win: when any of
- * fault/throttle/error is set the status is not consulted; otherwise the HTTP status decides (5xx fault, 429 throttle,
- * other 4xx error). Precedence fault &gt; throttle &gt; error &gt; ok.
+ * How one call or segment ended (spec §6.5), the single place these rules live. Each condition is "flag or status"
+ * as in the spec's table: fault = {@code fault} or 5xx, throttle = {@code throttle} or 429, error = {@code error} or
+ * 4xx (429 included). A flag counts even when the status says otherwise (a {@code fault} on a 200). One call has one
+ * outcome, by precedence fault &gt; throttle &gt; error &gt; ok; the predicates are independent (a DynamoDB 400 marked
+ * {@code fault} is both a fault and an error, as the filter keywords see it).
  */
 public enum Outcome {
     /** 2xx/3xx or no status and no flags. */
@@ -18,16 +20,16 @@ public enum Outcome {
     FAULT;
 
     public static Outcome of(boolean fault, boolean throttle, boolean error, Integer status) {
-        if (fault || throttle || error) {
-            return fault ? FAULT : throttle ? THROTTLE : ERROR;
-        }
-        if (isFaultStatus(status)) {
+        if (fault || isFaultStatus(status)) {
             return FAULT;
         }
-        if (status != null && status == 429) {
+        if (throttle || (status != null && status == 429)) {
             return THROTTLE;
         }
-        return isErrorStatus(status) ? ERROR : OK;
+        if (error || isErrorStatus(status)) {
+            return ERROR;
+        }
+        return OK;
     }
 
     /** The outcome of one segment or subsegment. */
@@ -35,30 +37,20 @@ public enum Outcome {
         return of(s.fault(), s.throttle(), s.error(), s.httpStatus());
     }
 
-    /**
-     * Fault flag, or a 5xx status when no flag is set (TraceSummary.HasFault on the root, filter keyword
-     * {@code fault}).
-     */
+    /** Fault flag or 5xx status (TraceSummary.HasFault on the root, filter keyword {@code fault}). */
     public static boolean isFault(Segment s) {
-        return hasFlags(s) ? s.fault() : isFaultStatus(s.httpStatus());
+        return s.fault() || isFaultStatus(s.httpStatus());
     }
 
-    /**
-     * Error or throttle flag, or a 4xx status (429 included) when no flag is set (TraceSummary.HasError, filter
-     * keyword {@code error}).
-     */
+    /** Error flag, throttle flag or 4xx status, 429 included (TraceSummary.HasError, filter keyword {@code error}). */
     public static boolean isError(Segment s) {
-        return hasFlags(s) ? s.error() || s.throttle() : isErrorStatus(s.httpStatus());
+        return s.error() || s.throttle() || isErrorStatus(s.httpStatus());
     }
 
-    /** Throttle flag, or 429 when no flag is set (TraceSummary.HasThrottle, filter keyword {@code throttle}). */
+    /** Throttle flag or 429 (TraceSummary.HasThrottle, filter keyword {@code throttle}). */
     public static boolean isThrottle(Segment s) {
         Integer st = s.httpStatus();
-        return hasFlags(s) ? s.throttle() : st != null && st == 429;
-    }
-
-    private static boolean hasFlags(Segment s) {
-        return s.fault() || s.error() || s.throttle();
+        return s.throttle() || (st != null && st == 429);
     }
 
     /** None of fault, error, throttle (filter keyword {@code ok}). */

@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 4)
-@Measurement(iterations = 3, time = 5)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 4)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
 public class FilterBench {
     static final int TRACES = 1_000_000;

@@ -21,7 +21,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  *       load generator (no http block) for 11–12;</li>
  *   <li>response times 0.44 .10 .10 .46 .12 .10 .05 .01 .20 .90 .10 .13 .04; durations 0.60 .26 .26 .62 .28 .26 .05
  *       .01 .20 .90 .10 .27 .04 (k = 0..12);</li>
- *   <li>inferred nodes: SNS topics (k 0–5, 11), table AMIS-shop (0–4, 11), the missing unittest table (9, 10).</li>
+ *   <li>inferred nodes: SNS topics (k 0–5, 11), table AMIS-shop (0–4, 11), the missing unittest table (9, 10);</li>
+ *   <li>root causes are those of the xray TraceSummary (§2.2 approximation as implemented there): entities with
+ *       namespace aws/remote are Remote; an entity calling an inferred node is followed by that inferred service;
+ *       the response-time path follows the slowest child that ends within its parent, so it never enters decrypt /
+ *       update_db (their SNS hops outlive the publish).</li>
  * </ul>
  */
 class FilterConformanceTest {
@@ -153,13 +157,15 @@ class FilterConformanceTest {
             `rootcause.fault.service { inferred and type = "AWS::DynamoDB::Table" }` | 9 10
             `rootcause.fault.exception { message CONTAINS "base64" }`           | 8
             `rootcause.fault.exception { last and name = "ResourceNotFoundException" }` | 9 10
-            rootcause.fault.entity { remote }                                   | 9 10
+            rootcause.fault.entity { remote }                                   | 8 9 10
             `rootcause.error.service { name = "AMIS_api_gateway/prod" }`        | 6 7 12
             `rootcause.error.service { first and name = "AMIS_shop_loadgen" }`  | 12
             `rootcause.error.entity { index = 1 and name = "abc123.execute-api.eu-west-1.amazonaws.com" }` | 12
             `rootcause.responsetime.entity { coverage > 0.8 and name = "SNS" }` | 3
             `rootcause.responsetime.entity { name = "Initialization" and coverage > 0.5 }` | 0
-            `rootcause.responsetime.service { name = "AMIS_shop_decrypt" }`     | 1 2 3 4 5 11
+            `rootcause.responsetime.service { name = "AMIS_shop_decrypt" }`     | -
+            `rootcause.responsetime.service { last and name = "AMIS_shop_accept" }` | 0 6 8
+            `rootcause.responsetime.service { last and inferred }`             | 1 2 3 4 5 9 10 11
             `rootcause.json = #[{"Services":[{"Name":"AMIS_api_gateway/prod"}]}]` | 6 7
             `rootcause.json = #[{"ClientImpacting":false,"Services":[{"Name":"AMIS_unittest_object_under_test_update_db","Type":"AWS::Lambda"},{"Type":"AWS::Lambda::Function"},{"Inferred":true}]}]` | 9 10
             `group.name = "slow"`                                               | 0 3 9

@@ -26,8 +26,8 @@ class OutcomeTest {
             "true,false,false,200,FAULT",
             "true,true,true,429,FAULT",
             "true,false,false,400,FAULT",
-            "false,false,true,500,ERROR"})
-    void flagsWinOverStatusWithFaultBeforeThrottleBeforeError(boolean fault, boolean throttle, boolean error,
+            "false,false,true,500,FAULT"})
+    void flagOrStatusWithFaultBeforeThrottleBeforeError(boolean fault, boolean throttle, boolean error,
                                                                Integer status, Outcome expected) {
         assertThat(Outcome.of(fault, throttle, error, status)).isEqualTo(expected);
         Segment s = Segment.builder().id("0000000000000001").name("s").startTime(1).endTime(2)
@@ -36,17 +36,18 @@ class OutcomeTest {
         assertThat(Outcome.of(s)).isEqualTo(expected);
         assertThat(Outcome.isOk(s)).isEqualTo(expected == Outcome.OK);
         assertThat(Outcome.isFault(s)).isEqualTo(expected == Outcome.FAULT);
-        assertThat(Outcome.isThrottle(s)).isEqualTo(throttle || (!fault && !error && status != null && status == 429));
+        assertThat(Outcome.isThrottle(s)).isEqualTo(throttle || (status != null && status == 429));
     }
 
     @Test
-    void errorIncludesThrottlesButNotFaultsFlaggedAsSuch() {
+    void errorIncludesThrottlesAndFlaggedFaultsWithA4xxStatus() {
         Segment throttled = Segment.builder().id("0000000000000001").name("s").startTime(1).endTime(2)
                 .http(Http.of(null, Http.Response.of(429))).build();
         assertThat(Outcome.isError(throttled)).isTrue();
         Segment dynamoFault = Segment.builder().id("0000000000000001").name("s").startTime(1).endTime(2)
                 .fault(true).http(Http.of(null, Http.Response.of(400))).build();
-        assertThat(Outcome.isError(dynamoFault)).isFalse();
+        assertThat(Outcome.isError(dynamoFault)).isTrue();
         assertThat(Outcome.isFault(dynamoFault)).isTrue();
+        assertThat(Outcome.of(dynamoFault)).isEqualTo(Outcome.FAULT);
     }
 }

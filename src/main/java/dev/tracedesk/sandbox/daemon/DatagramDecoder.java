@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Splits a daemon datagram {@code {"format":"json","version":1}\n{document}} (spec §5.2): the header is parsed as JSON,
@@ -39,8 +40,16 @@ public final class DatagramDecoder {
 
     private static boolean isSpace(byte b) { return b == ' ' || b == '\t' || b == '\r' || b == '\n'; }
 
+    /** The headers the Java and Python SDKs send, recognised without a parser; anything else is parsed. */
+    private static final byte[][] KNOWN = {
+            "{\"format\": \"json\", \"version\": 1}".getBytes(StandardCharsets.US_ASCII),
+            "{\"format\":\"json\",\"version\":1}".getBytes(StandardCharsets.US_ASCII)};
+
     static boolean validHeader(byte[] buf, int off, int len) {
         if (len <= 0) return false;
+        for (byte[] k : KNOWN) {
+            if (len == k.length && Arrays.equals(buf, off, off + len, k, 0, k.length)) return true;
+        }
         String format = null;
         boolean version1 = false;
         try (JsonParser p = JSON.createParser(buf, off, len)) {

@@ -6,6 +6,10 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +24,9 @@ public final class UdpReceiver implements AutoCloseable {
     private final DaemonStats stats;
     private final DocumentSink sink;
     private final Thread thread;
+    private final Thread[] decoders;
+    /** Datagrams read but not yet decoded: the socket thread only copies, so bursts do not overflow the kernel buffer. */
+    private final BlockingQueue<byte[]> pending = new ArrayBlockingQueue<>(65_536);
     private volatile boolean running = true;
 
     public UdpReceiver(InetSocketAddress bind, DaemonStats stats, DocumentSink sink) throws IOException {
@@ -35,9 +42,22 @@ public final class UdpReceiver implements AutoCloseable {
         }
         this.thread = new Thread(this::loop, "sandbox-udp");
         thread.setDaemon(true);
+        this.decoders = new Thread[DECODERS];
+        for (int i = 0; i < DECODERS; i++) {
+            decoders[i] = new Thread(this::decodeLoop, "sandbox-udp-decode-" + i);
+            decoders[i].setDaemon(true);
+        }
     }
 
-    public void start() { thread.start(); }
+    private static final int DECODERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    public void start() {
+        for (Thread d : decoders) d.start();
+        thread.start();
+    }
+
+    /** Datagrams received but not yet validated. */
+    public int backlog() { return pending.size(); }
 
     public int port() {
         try {
@@ -54,8 +74,11 @@ public final class UdpReceiver implements AutoCloseable {
             try {
                 buf.clear();
                 channel.receive(buf);
-                handle(buf.array(), 0, buf.position());
+                stats.received();
+                pending.put(Arrays.copyOf(buf.array(), buf.position()));
             } catch (ClosedChannelException closed) {
+                return;
+            } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
                 if (running) LOG.warn("UDP receive failed, continuing: {}", e.toString());
@@ -63,9 +86,26 @@ public final class UdpReceiver implements AutoCloseable {
         }
     }
 
+    private void decodeLoop() {
+        while (running || !pending.isEmpty()) {
+            try {
+                byte[] d = pending.poll(100, TimeUnit.MILLISECONDS);
+                if (d != null) process(d, 0, d.length);
+            } catch (InterruptedException e) {
+                if (!running && pending.isEmpty()) return;
+            } catch (RuntimeException e) {
+                LOG.warn("datagram handling failed, continuing: {}", e.toString());
+            }
+        }
+    }
+
     /** Decodes one datagram and passes its document on; public so tests and fuzzers can drive it directly. */
     public void handle(byte[] data, int offset, int length) {
         stats.received();
+        process(data, offset, length);
+    }
+
+    private void process(byte[] data, int offset, int length) {
         DatagramDecoder.Result r = DatagramDecoder.decode(data, offset, length);
         if (r.rejection() != null) {
             stats.rejected(r.rejection());
@@ -91,6 +131,7 @@ public final class UdpReceiver implements AutoCloseable {
         }
         try {
             thread.join(2000);
+            for (Thread d : decoders) d.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

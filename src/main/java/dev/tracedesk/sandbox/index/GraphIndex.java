@@ -50,6 +50,20 @@ public final class GraphIndex {
     private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
     /** Writer thread only: pending trace ids in order of last update. */
     private final LinkedHashMap<String, Long> pendingOrder = new LinkedHashMap<>();
+    /**
+     * Minute aggregates built on demand by merging a minute's seconds, so a long window merges ~one aggregate per
+     * minute. Never mutated once cached; a change to any second of the minute bumps its version and drops the entry.
+     */
+    private final ConcurrentHashMap<Long, ConcurrentHashMap<String, Merged>> minuteCache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Long> minuteVersion = new ConcurrentHashMap<>();
+
+    private record Merged(ServiceGraphAggregator aggregate, boolean old) {}
+
+    private void changed(long second) {
+        long minute = Math.floorDiv(second, 60) * 60;
+        minuteVersion.merge(minute, 1L, Long::sum);
+        minuteCache.remove(minute);
+    }
 
     public GraphIndex(TraceIndex index, Function<String, Trace> loader) {
         this.index = index;
@@ -99,6 +113,7 @@ public final class GraphIndex {
         synchronized (b) {
             add(b, t, trace, groups);
         }
+        changed(t.idTime());
         t.folded(true);
     }
 
@@ -123,14 +138,19 @@ public final class GraphIndex {
             }
         }
         buckets.put(second, fresh);
+        changed(second);
         LOG.debug("rebuilt graph aggregate of second {} from {} traces", second, n);
     }
 
     /** Drops the contributions of evicted traces (writer thread): their seconds are rebuilt from what is left. */
     public void evicted(Set<Long> seconds, List<GroupFilter> groups) {
         for (Long sec : seconds) {
-            if (index.tracesOfSecond(sec).isEmpty()) buckets.remove(sec);
-            else rebuild(sec, groups);
+            if (index.tracesOfSecond(sec).isEmpty()) {
+                buckets.remove(sec);
+                changed(sec);
+            } else {
+                rebuild(sec, groups);
+            }
         }
     }
 
@@ -140,30 +160,74 @@ public final class GraphIndex {
     /** Aggregate of traces whose id second lies in [from, to]; restricted to a group when {@code group} is set. */
     public Window aggregate(double from, double to, GroupFilter group) {
         ServiceGraphAggregator out = new ServiceGraphAggregator();
+        long first = (long) Math.floor(from);
+        long last = (long) Math.floor(to);
+        boolean old = mergeRange(out, first, last, group);
+        addPending(out, first, last, group);
+        return new Window(out, old);
+    }
+
+    /** Merges seconds [first, last] into {@code out}, whole minutes from the minute cache. */
+    private boolean mergeRange(ServiceGraphAggregator out, long first, long last, GroupFilter group) {
         boolean old = false;
-        for (Bucket b : buckets.subMap((long) Math.floor(from), true, (long) Math.floor(to), true).values()) {
-            old |= mergeInto(out, b, group);
+        Long sec = buckets.ceilingKey(first);
+        while (sec != null && sec <= last) {
+            long minute = Math.floorDiv(sec, 60) * 60;
+            if (minute >= first && minute + 59 <= last) {
+                Merged m = minute(minute, group);
+                out.merge(m.aggregate());
+                old |= m.old();
+            } else {
+                long stop = Math.min(last, minute + 59);
+                for (Bucket b : buckets.subMap(sec, true, stop, true).values()) old |= mergeInto(out, b, group);
+            }
+            sec = buckets.ceilingKey(minute + 60);
         }
+        return old;
+    }
+
+    private Merged minute(long minute, GroupFilter group) {
+        String key = group == null ? "*" : group.key();
+        ConcurrentHashMap<String, Merged> cached = minuteCache.get(minute);
+        Merged m = cached == null ? null : cached.get(key);
+        if (m != null) return m;
+        Long version = minuteVersion.get(minute);
+        ServiceGraphAggregator agg = new ServiceGraphAggregator();
+        boolean old = false;
+        for (Bucket b : buckets.subMap(minute, true, minute + 59, true).values()) old |= mergeInto(agg, b, group);
+        m = new Merged(agg, old);
+        if (java.util.Objects.equals(version, minuteVersion.get(minute))) {
+            minuteCache.computeIfAbsent(minute, k -> new ConcurrentHashMap<>()).put(key, m);
+            if (!java.util.Objects.equals(version, minuteVersion.get(minute))) minuteCache.remove(minute);
+        }
+        return m;
+    }
+
+    private void addPending(ServiceGraphAggregator out, long first, long last, GroupFilter group) {
         for (Pending p : pending.values()) {
             long sec = p.indexed().idTime();
-            if (sec >= Math.floor(from) && sec <= Math.floor(to) && (group == null || group.matches().test(p.indexed()))) {
-                out.add(p.trace());
-            }
+            if (sec >= first && sec <= last && (group == null || group.matches().test(p.indexed()))) out.add(p.trace());
         }
-        return new Window(out, old);
     }
 
     /** Aggregates per period ({@code floor(t/period)*period}) over [from, to]. */
     public TreeMap<Long, ServiceGraphAggregator> perPeriod(double from, double to, int period, GroupFilter group) {
         TreeMap<Long, ServiceGraphAggregator> out = new TreeMap<>();
-        for (Map.Entry<Long, Bucket> e : buckets.subMap((long) Math.floor(from), true, (long) Math.floor(to), true).entrySet()) {
-            long p = Math.floorDiv(e.getKey(), period) * period;
-            mergeInto(out.computeIfAbsent(p, k -> new ServiceGraphAggregator()), e.getValue(), group);
+        long first = (long) Math.floor(from);
+        long last = (long) Math.floor(to);
+        Long sec = buckets.ceilingKey(first);
+        while (sec != null && sec <= last) {
+            long p = Math.floorDiv(sec, period) * period;
+            long stop = Math.min(last, p + period - 1);
+            ServiceGraphAggregator agg = new ServiceGraphAggregator();
+            mergeRange(agg, Math.max(first, p), stop, group);
+            if (!agg.isEmpty()) out.put(p, agg);
+            sec = buckets.ceilingKey(stop + 1);
         }
         for (Pending pd : pending.values()) {
-            long sec = pd.indexed().idTime();
-            if (sec >= Math.floor(from) && sec <= Math.floor(to) && (group == null || group.matches().test(pd.indexed()))) {
-                out.computeIfAbsent(Math.floorDiv(sec, period) * period, k -> new ServiceGraphAggregator()).add(pd.trace());
+            long s = pd.indexed().idTime();
+            if (s >= first && s <= last && (group == null || group.matches().test(pd.indexed()))) {
+                out.computeIfAbsent(Math.floorDiv(s, period) * period, k -> new ServiceGraphAggregator()).add(pd.trace());
             }
         }
         return out;

@@ -41,11 +41,24 @@ public final class SegmentCodec {
         return MAPPER;
     }
 
-    /** Parses and validates one top-level document (segment or independent subsegment). */
+    /** Parses and validates one top-level document (segment or independent subsegment), keeping its text. */
     public static DecodeResult decode(String json) {
+        return decode(json, true);
+    }
+
+    /**
+     * Parses and validates one top-level document. With {@code keepRawText} false the segment does not hold on to the
+     * text (for callers that store the text elsewhere and want to halve the memory held per segment).
+     */
+    public static DecodeResult decode(String json, boolean keepRawText) {
         if (json == null || json.isBlank()) {
             return new DecodeResult.Invalid(null, null, DecodeResult.INVALID_SEGMENT,
                     List.of(new Violation("", "empty document")));
+        }
+        if (json.length() > 4 * MAX_DOCUMENT_BYTES) {
+            // far too big: do not spend time parsing it (a char is at least one UTF-8 byte)
+            return new DecodeResult.Invalid(null, null, DecodeResult.INVALID_SEGMENT,
+                    List.of(new Violation("", "document is over " + json.length() + " bytes, over the 64 KiB limit")));
         }
         List<Violation> problems = new ArrayList<>(2);
         int bytes = utf8Length(json);
@@ -55,7 +68,7 @@ public final class SegmentCodec {
                 return new DecodeResult.Invalid(null, null, DecodeResult.INVALID_SEGMENT,
                         List.of(new Violation("", "document is not a JSON object")));
             }
-            segment = readSegment(p, "", problems, json);
+            segment = readSegment(p, "", problems, keepRawText ? json : null);
             if (p.nextToken() != null) {
                 problems.add(new Violation("", "trailing content after the JSON object"));
             }

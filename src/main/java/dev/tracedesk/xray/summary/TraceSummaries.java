@@ -36,6 +36,9 @@ import java.util.function.Predicate;
  * entity tree (segments, their subsegments, and segments called by a subsegment).
  */
 public final class TraceSummaries {
+    /** X-Ray indexes at most this many annotation keys per trace (spec §3.6); later keys are left out. */
+    public static final int MAX_ANNOTATIONS = 50;
+
     private TraceSummaries() {}
 
     public static TraceSummary of(Trace trace) {
@@ -48,6 +51,9 @@ public final class TraceSummaries {
         Set<String> instances = new LinkedHashSet<>();
         Set<String> zones = new LinkedHashSet<>();
         for (Segment s : trace.segments()) {
+            if (s.isInferred()) {
+                continue;
+            }
             ServiceId service = CallGraph.serviceOf(s);
             hasThrottle |= Outcome.isThrottle(s);
             collectAnnotations(s, service, annotations);
@@ -95,6 +101,9 @@ public final class TraceSummaries {
     private static void collectAnnotations(Segment entity, ServiceId service,
                                            Map<String, Map<Object, Set<ServiceId>>> out) {
         for (Map.Entry<String, AnnotationValue> e : entity.annotations().entrySet()) {
+            if (out.size() >= MAX_ANNOTATIONS && !out.containsKey(e.getKey())) {
+                continue;
+            }
             out.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(e.getValue().raw(), k -> new LinkedHashSet<>()).add(service);
         }

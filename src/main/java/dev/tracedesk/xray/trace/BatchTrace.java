@@ -36,6 +36,9 @@ public record BatchTrace(@JsonProperty("Id") String id,
     public static BatchTrace of(Trace trace, long limitBytes) {
         List<SegmentDocument> docs = new ArrayList<>(trace.segments().size() + 4);
         for (Segment s : trace.segments()) {
+            if (s.isInferred()) {
+                continue; // from an earlier BatchGetTraces: derived again below
+            }
             docs.add(new SegmentDocument(s.id(), SegmentCodec.document(s)));
         }
         CallGraph graph = trace.callGraph();

@@ -95,7 +95,9 @@ public final class CallGraph {
     static CallGraph of(Trace trace) {
         Builder b = new Builder(trace);
         for (Segment s : trace.segments()) {
-            b.segment(s);
+            if (!s.isInferred()) { // re-derived from the caller subsegments
+                b.segment(s);
+            }
         }
         return b.build();
     }

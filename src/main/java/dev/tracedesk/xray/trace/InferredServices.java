@@ -64,11 +64,12 @@ public final class InferredServices {
 
     /** The inferred node this subsegment calls, or null when it is local work. */
     public static ServiceId of(Segment sub) {
+        String name = sub.name() == null ? "" : sub.name();
         if (sub.sql() != null) {
-            return new ServiceId(sub.name(), SQL_TYPE, null);
+            return new ServiceId(name, SQL_TYPE, null);
         }
         if ("remote".equals(sub.namespace())) {
-            return new ServiceId(sub.name(), ServiceId.REMOTE, null);
+            return new ServiceId(name, ServiceId.REMOTE, null);
         }
         if (!"aws".equals(sub.namespace())) {
             return null;

@@ -46,7 +46,7 @@ public final class Trace {
             if (s.hasEndTime()) {
                 end = Math.max(end, s.endTime());
             }
-            if (s.parentId() != null) {
+            if (s.parentId() != null && !s.isInferred()) {
                 segmentsByParent.computeIfAbsent(s.parentId(), k -> new ArrayList<>(1)).add(s);
             }
         }
@@ -54,7 +54,7 @@ public final class Trace {
             anyInProgress |= !o.isComplete() || hasIncomplete(o);
         }
         for (Segment s : segments) {
-            if (s.parentId() == null || !entities.containsKey(s.parentId())) {
+            if (!s.isInferred() && (s.parentId() == null || !entities.containsKey(s.parentId()))) {
                 roots.add(s);
             }
         }
@@ -88,7 +88,11 @@ public final class Trace {
         return id;
     }
 
-    /** Top-level segments, assembled, by start time then id. */
+    /**
+     * Top-level segments, assembled, by start time then id. Inferred segments (present in documents fetched with
+     * BatchGetTraces) are included here but ignored by roots, callees, the call graph and summaries, which derive
+     * inferred nodes themselves.
+     */
     public List<Segment> segments() {
         return segments;
     }
@@ -96,6 +100,20 @@ public final class Trace {
     /** Independent subsegments whose parent is not (yet) in the trace. */
     public List<Segment> orphans() {
         return orphans;
+    }
+
+    /** Visits every segment and subsegment (depth first, segments in order) with the segment that contains it. */
+    public void forEachEntity(java.util.function.BiConsumer<Segment, Segment> ownerAndEntity) {
+        for (Segment s : segments) {
+            visit(s, s, ownerAndEntity);
+        }
+    }
+
+    private static void visit(Segment owner, Segment e, java.util.function.BiConsumer<Segment, Segment> action) {
+        action.accept(owner, e);
+        for (Segment c : e.subsegments()) {
+            visit(owner, c, action);
+        }
     }
 
     /** Segments with no parent_id or whose parent_id names nothing in the trace, by start time. */

@@ -32,6 +32,7 @@ public final class TraceAssembler {
     private final TraceId traceId;
     private final Map<String, Segment> segments = new HashMap<>();
     private final Map<String, Segment> subsegments = new HashMap<>();
+    private final Map<Segment, Long> sizes = new java.util.IdentityHashMap<>();
     private int revision;
     private long documentBytes;
 
@@ -58,6 +59,14 @@ public final class TraceAssembler {
      * trace or without an id are {@link AddResult#REJECTED}.
      */
     public AddResult add(Segment document) {
+        return add(document, size(document));
+    }
+
+    /**
+     * Like {@link #add(Segment)}, with the document's size given (for segments decoded without their raw text), so
+     * the trace size budget (BatchTrace.LimitExceeded) stays right.
+     */
+    public AddResult add(Segment document, long documentBytes) {
         if (document.id() == null || document.traceId() == null
                 || !TraceId.parse(document.traceId()).map(traceId::equals).orElse(false)) {
             return AddResult.REJECTED;
@@ -66,7 +75,8 @@ public final class TraceAssembler {
         Segment old = target.get(document.id());
         if (old == null) {
             target.put(document.id(), document);
-            documentBytes += size(document);
+            sizes.put(document, documentBytes);
+            this.documentBytes += documentBytes;
             revision++;
             return AddResult.ADDED;
         }
@@ -74,7 +84,9 @@ public final class TraceAssembler {
             return AddResult.IGNORED;
         }
         target.put(document.id(), document);
-        documentBytes += size(document) - size(old);
+        Long oldBytes = sizes.remove(old);
+        sizes.put(document, documentBytes);
+        this.documentBytes += documentBytes - (oldBytes == null ? 0 : oldBytes);
         revision++;
         return AddResult.REPLACED;
     }
@@ -105,6 +117,19 @@ public final class TraceAssembler {
         for (Segment o : orphanRoots) {
             attached.add(o.id());
             orphans.add(build(o, childrenOf, attached));
+        }
+        // subsegments whose parent_ids form a cycle have no orphan root: keep each on its own rather than lose it
+        List<Segment> cyclic = new ArrayList<>();
+        for (Segment sub : subsegments.values()) {
+            if (!attached.contains(sub.id())) {
+                cyclic.add(sub);
+            }
+        }
+        cyclic.sort(BY_START);
+        for (Segment c : cyclic) {
+            if (attached.add(c.id())) {
+                orphans.add(build(c, childrenOf, attached));
+            }
         }
         return new Trace(traceId, built, orphans, documentCount(), documentBytes, revision);
     }

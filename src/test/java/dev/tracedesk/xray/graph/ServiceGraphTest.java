@@ -263,6 +263,7 @@ class ServiceGraphTest {
     @Test
     void serializesToTheApiShape() throws Exception {
         JsonNode root = ApiJson.mapper().readTree(ApiJson.write(graph));
+        assertThat(fieldNames(root)).containsExactly("StartTime", "EndTime", "Services", "ContainsOldGroupVersions");
         assertThat(root.get("StartTime").isNumber()).isTrue();
         assertThat(root.get("StartTime").asDouble()).isEqualTo(START);
         assertThat(root.get("ContainsOldGroupVersions").asBoolean()).isFalse();

@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 class SegmentCodecPropertiesTest {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void codecRoundTripsGeneratedSegments(@ForAll("segments") Segment s) {
         String json = SegmentCodec.write(s);
         DecodeResult r = SegmentCodec.decode(json);

@@ -82,6 +82,21 @@ class SegmentValidationTest {
     }
 
     @Test
+    void hugeDocumentIsRejectedWithoutParsing() {
+        DecodeResult.Invalid r = invalid("{" + " ".repeat(300_000) + "}");
+        assertThat(r.id()).isNull();
+        assertThat(r.message()).contains("over the 64 KiB limit");
+    }
+
+    @Test
+    void rawTextCanBeDropped() {
+        DecodeResult r = SegmentCodec.decode(doc(",\"end_time\":1716560306.410"), false);
+        assertThat(((DecodeResult.Valid) r).segment().rawDocument()).isNull();
+        assertThat(((DecodeResult.Valid) SegmentCodec.decode(doc(",\"end_time\":1716560306.410"))).segment()
+                .rawDocument()).isNotNull();
+    }
+
+    @Test
     void multiByteCharactersCountInBytes() {
         // 22 000 three-byte characters: 66 000 bytes although only 22 000 chars
         String big = "\u20ac".repeat(22_000);

@@ -178,13 +178,15 @@ class TraceSummariesTest {
         assertThat(s.serviceIds()).containsExactly(UNITTEST_SVC, UNITTEST_FN, BAD);
         RootCauseException notFound = new RootCauseException("ResourceNotFoundException",
                 "Requested resource not found");
-        assertThat(s.faultRootCauses()).containsExactly(new RootCause(List.of(
+        RootCause cause = new RootCause(List.of(
                 service(UNITTEST_SVC, false, faulty(UNITTEST, false)),
                 service(UNITTEST_FN, false, faulty(UNITTEST, false, notFound), faulty("Invocation", false),
                         faulty("DynamoDB", true, notFound)),
-                service(BAD, true, faulty(BAD_TABLE, false))), false));
-        // DynamoDB answered 400 but flagged the call as a fault: flags win, so it is not an error
-        assertThat(s.errorRootCauses()).isEmpty();
+                service(BAD, true, faulty(BAD_TABLE, false))), false);
+        assertThat(s.faultRootCauses()).containsExactly(cause);
+        // DynamoDB answered 400 and flagged the call as a fault: it is both, so it is also the error root cause
+        // (the function segment itself is a fault only)
+        assertThat(s.errorRootCauses()).containsExactly(cause);
         assertThat(s.resourceArns()).extracting(TraceSummary.ResourceArn::arn)
                 .containsExactly(ShopTraces.functionArn(UNITTEST));
     }
@@ -230,6 +232,42 @@ class TraceSummariesTest {
         assertThat(s.isPartial()).isTrue();
         assertThat(s.duration()).isEqualTo(0.26);
         assertThat(s.responseTime()).isEqualTo(0.1);
+    }
+
+    @Test
+    void atMostFiftyAnnotationKeysAreIndexed() {
+        dev.tracedesk.xray.segment.Segment.Builder b = dev.tracedesk.xray.segment.Segment.builder()
+                .id("0000000000000001").name("many").traceId("1-6650a1b2-3c4d5e6f708192a3b4c5d6e7")
+                .startTime(1).endTime(2);
+        for (int i = 0; i < 60; i++) {
+            b.annotation(String.format("k%02d", i), new dev.tracedesk.xray.segment.AnnotationValue.Num(i));
+        }
+        dev.tracedesk.xray.trace.Trace t = dev.tracedesk.xray.trace.TraceAssembler.assemble(
+                dev.tracedesk.xray.TraceId.of("1-6650a1b2-3c4d5e6f708192a3b4c5d6e7"), List.of(b.build()));
+        TraceSummary s = TraceSummaries.of(t);
+        assertThat(s.annotations()).hasSize(50).containsKey("k49").doesNotContainKey("k50");
+    }
+
+    @Test
+    void traceWithOnlyAnOrphanSubsegmentStillSummarises() {
+        String trace = "1-6650a1b2-3c4d5e6f708192a3b4c5d6e7";
+        dev.tracedesk.xray.segment.Segment orphan = dev.tracedesk.xray.segment.SegmentCodec.read(
+                "{\"type\":\"subsegment\",\"trace_id\":\"" + trace + "\",\"parent_id\":\"00000000000000ff\","
+                        + "\"id\":\"0000000000000002\",\"name\":\"x\",\"start_time\":1,\"end_time\":2}");
+        TraceSummary s = TraceSummaries.of(dev.tracedesk.xray.trace.TraceAssembler.assemble(
+                dev.tracedesk.xray.TraceId.of(trace), List.of(orphan)));
+        assertThat(s.isPartial()).isTrue();
+        assertThat(s.entryPoint()).isNull();
+        assertThat(s.duration()).isNull();
+        assertThat(s.serviceIds()).isEmpty();
+        assertThat(ApiJson.write(s)).startsWith("{\"Id\":\"" + trace + "\",\"HasFault\":false");
+    }
+
+    @Test
+    void responseBodyShape() {
+        TraceSummariesResponse r = new TraceSummariesResponse(List.of(summary(7)), 1764000420.0, 13, null);
+        assertThat(ApiJson.write(r)).startsWith("{\"TraceSummaries\":[{\"Id\":\"" + ShopTraces.traceId(7) + "\"")
+                .endsWith("\"ApproximateTime\":1764000420,\"TracesProcessedCount\":13}");
     }
 
     @Test

@@ -59,6 +59,31 @@ class BatchTraceTest {
     }
 
     @Test
+    void documentsReturnedByBatchGetTracesAssembleToTheSameSummaryAndGraph() {
+        for (int k = 0; k < ShopTraces.COUNT; k++) {
+            Trace original = ShopTraces.trace(k);
+            java.util.List<Segment> fetched = new java.util.ArrayList<>();
+            for (BatchTrace.SegmentDocument d : BatchTrace.of(original).segments()) {
+                dev.tracedesk.xray.segment.DecodeResult r = SegmentCodec.decode(d.document());
+                assertThat(r.isValid()).as("trace %d: %s", k, r).isTrue();
+                fetched.add(((dev.tracedesk.xray.segment.DecodeResult.Valid) r).segment());
+            }
+            Trace again = TraceAssembler.assemble(original.id(), fetched);
+            dev.tracedesk.xray.summary.TraceSummary a = dev.tracedesk.xray.summary.TraceSummaries.of(original);
+            dev.tracedesk.xray.summary.TraceSummary b = dev.tracedesk.xray.summary.TraceSummaries.of(again);
+            assertThat(b).as("trace %d", k).usingRecursiveComparison().ignoringFields("revision").isEqualTo(a);
+            assertThat(dev.tracedesk.xray.graph.ServiceGraph.ofTrace(again))
+                    .isEqualTo(dev.tracedesk.xray.graph.ServiceGraph.ofTrace(original));
+            assertThat(normalized(BatchTrace.of(again))).isEqualTo(normalized(BatchTrace.of(original)));
+        }
+    }
+
+    private static java.util.List<BatchTrace.SegmentDocument> normalized(BatchTrace b) {
+        return b.segments().stream().map(d -> new BatchTrace.SegmentDocument(d.id(),
+                SegmentCodec.write(SegmentCodec.read(d.document())))).toList();
+    }
+
+    @Test
     void limitExceededWhenTheDocumentsOutgrowTheBudget() {
         Trace t = ShopTraces.trace(0);
         assertThat(BatchTrace.of(t, 1000).limitExceeded()).isTrue();

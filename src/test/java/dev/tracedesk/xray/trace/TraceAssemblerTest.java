@@ -149,6 +149,18 @@ class TraceAssemblerTest {
     }
 
     @Test
+    void subsegmentsPointingAtEachOtherAreKeptNotLost() {
+        String a = "{\"type\":\"subsegment\",\"trace_id\":\"" + TRACE + "\",\"parent_id\":\"0000000000000003\","
+                + "\"name\":\"a\",\"id\":\"0000000000000002\",\"start_time\":10.1,\"end_time\":11.9}";
+        String b = "{\"type\":\"subsegment\",\"trace_id\":\"" + TRACE + "\",\"parent_id\":\"0000000000000002\","
+                + "\"name\":\"b\",\"id\":\"0000000000000003\",\"start_time\":10.2,\"end_time\":10.3}";
+        Trace t = TraceAssembler.assemble(ID, List.of(seg(b), seg(a)));
+        assertThat(t.orphans()).extracting(Segment::name).containsExactly("a");
+        assertThat(t.orphans().get(0).subsegments()).extracting(Segment::name).containsExactly("b");
+        assertThat(t.isPartial()).isTrue();
+    }
+
+    @Test
     void documentsOfAnotherTraceAreRejected() {
         TraceAssembler a = new TraceAssembler(ID);
         Segment other = seg("{\"name\":\"a\",\"id\":\"0000000000000001\",\"trace_id\":\"1-6650a1b2-000000000000000000000000\","
