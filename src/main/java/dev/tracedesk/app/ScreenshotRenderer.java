@@ -34,6 +34,26 @@ public final class ScreenshotRenderer {
         this.wiring = wiring;
     }
 
+    /** The screen as it is now, in both themes: {@code <name>-light.png}, {@code <name>-dark.png}. */
+    public List<Path> renderCurrent(Path dir, String name) throws IOException {
+        prepare();
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        for (Theme theme : Theme.values()) {
+            wiring.shell().setThemeChoice(theme == Theme.DARK ? ThemeChoice.DARK : ThemeChoice.LIGHT);
+            scene.snapshot(null); // a first pass applies the theme; canvases repaint on the pulse that follows
+            Path file = dir.resolve(name + "-" + theme.id() + ".png");
+            write(scene.snapshot(null), file);
+            written.add(file);
+        }
+        return written;
+    }
+
+    public Void dispose() {
+        wiring.shell().dispose();
+        return null;
+    }
+
     /** Returns the files written, in order. */
     public List<Path> renderAll(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -59,7 +79,7 @@ public final class ScreenshotRenderer {
                 shell.closeSignIn();
             }
         } finally {
-            shell.dispose();
+            shell.setThemeChoice(ThemeChoice.LIGHT);
         }
         return written;
     }

@@ -10,12 +10,17 @@ import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.sandbox.Sandbox;
+import dev.tracedesk.ui.shell.Screen;
 import dev.tracedesk.ui.map.ServiceMapViewModel;
+import dev.tracedesk.ui.traces.TracesController;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,34 +50,65 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        ExecutorService worker = BackgroundTasks.newWorkerPool(1);
-        // An in-process sandbox on a free port with shop-shaped traffic of the last 12 minutes, so screens show data.
-        // The sign-in dialog lists the profiles of a demo AWS configuration in a temporary home, never the user's.
+        ExecutorService worker = BackgroundTasks.newWorkerPool(2);
         Path data = Files.createTempDirectory("tracedesk-screenshots");
-        try (Sandbox sandbox = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(data.resolve("sandbox")))) {
-            ShopSampleTraffic.feed(sandbox, new ShopSampleTraffic(7).traces(120, 12, Instant.now()));
+        // The screens show sandbox data: an in-process sandbox on a free port, fed with shop-shaped traffic.
+        // The sign-in dialog lists the profiles of a demo AWS configuration in a temporary home, never the user's.
+        try (Sandbox sandbox = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(data.resolve("sandbox")));
+             Session session = new Session(SandboxConnection.onLocalPort(sandbox.port()))) {
+            ScreenshotTraffic.Traffic traffic = ScreenshotTraffic.generate(Instant.now().minusSeconds(20), 160);
+            List<String> docs = traffic.documents();
+            for (int i = 0; i < docs.size(); i += 50) {
+                List<String> batch = docs.subList(i, Math.min(docs.size(), i + 50));
+                session.clients().xray().putTraceSegments(b -> b.traceSegmentDocuments(batch));
+            }
+            sandbox.flush(Duration.ofSeconds(10));
+            List<Path> files = new ArrayList<>();
             DemoAwsConfig.write(data, data.resolve("config"));
             UiWiring.Connections connections = new UiWiring.Connections(
                     new SignIn(new AwsEnvironment(Map.of(), data)), new AppSandbox(data.resolve("app-sandbox")),
                     data.resolve("config"), uri -> { }, (profile, serial) -> Optional.empty());
-            Session session = new Session(SandboxConnection.onLocalPort(sandbox.port()));
-            ScreenshotRenderer renderer = onFx(() -> new ScreenshotRenderer(new UiWiring(new UiWiring.Environment(
-                    Strings.bundle(), Clock.systemDefaultZone(), new FxTicker(), Theme.LIGHT,
-                    ConnectionInfo.localSandbox(), worker, Platform::runLater), connections, session)));
-            onFx(renderer::prepare);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!onFx(renderer::mapSettled) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            onFx(() -> selectDecrypt(renderer.mapModel()));
-            List<Path> files = onFx(() -> renderer.renderAll(out));
-            session.close();
+            UiWiring wiring = fx(() -> new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.systemDefaultZone(),
+                    new FxTicker(), Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
+                    connections, session));
+            ScreenshotRenderer renderer = fx(() -> new ScreenshotRenderer(wiring));
+            fx(() -> renderer.prepare());
+            // let the traces screen load before the screens are drawn
+            fx(() -> {
+                wiring.shell().selectScreen(Screen.TRACES);
+                return null;
+            });
+            await(() -> wiring.tracesControllerIfLoaded() != null
+                    && !wiring.tracesControllerIfLoaded().model().loadingProperty().get()
+                    && wiring.tracesControllerIfLoaded().model().getStatus().contains("match"));
+            await(renderer::mapSettled);
+            fx(() -> selectDecrypt(renderer.mapModel()));
+            files.addAll(fx(() -> renderer.renderAll(out)));
+            TracesController traces = wiring.tracesControllerIfLoaded();
+            fx(() -> {
+                wiring.shell().selectScreen(Screen.TRACES);
+                return traces.model().openTraceId(traffic.coldStartTraceId());
+            });
+            await(() -> traces.trace().timeline().getModel() != null);
+            fx(() -> {
+                var timeline = traces.trace().timeline();
+                int row = timeline.getModel().rowNamed("Initialization");
+                timeline.select(timeline.getModel().parent(row));
+                return null;
+            });
+            files.addAll(fx(() -> renderer.renderCurrent(out, "trace-cold-start")));
+            fx(() -> {
+                traces.trace().timeline().select(traces.trace().timeline().getModel().rowNamed("DynamoDB"));
+                traces.trace().showResources();
+                return null;
+            });
+            files.addAll(fx(() -> renderer.renderCurrent(out, "trace-dynamodb")));
+            fx(() -> renderer.dispose());
             spec.commandLine().getOut().printf("wrote %d screenshots to %s%n", files.size(), out.toAbsolutePath());
             return 0;
         } finally {
             worker.shutdownNow();
             Platform.exit();
-            deleteQuietly(data);
         }
     }
 
@@ -81,7 +117,7 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
         if (model == null || model.renderedProperty().get() == null) {
             return null;
         }
-        int node = model.renderedProperty().get().map().indexOf(ShopSampleTraffic.DECRYPT, "AWS::Lambda::Function");
+        int node = model.renderedProperty().get().map().indexOf("AMIS_shop_decrypt", "AWS::Lambda::Function");
         if (node >= 0) {
             model.selectNode(node);
             double median = model.detailsProperty().get().p50();
@@ -90,32 +126,28 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
         return null;
     }
 
-    private interface FxCall<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T onFx(FxCall<T> call) throws Exception {
+    private static <T> T fx(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                result.complete(call.call());
+                result.complete(work.call());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
         });
-        try {
-            return result.get(5, TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
+        return result.get(5, TimeUnit.MINUTES);
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temp directory left behind is harmless
+    /** Polls (from this thread, letting the FX thread run) until the condition holds on the FX thread. */
+    private static void await(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the screen did not finish loading within 60 s");
+            }
+            Thread.sleep(100);
         }
+        Thread.sleep(300); // one more pulse or two for repaints
     }
 
     /** Monocle's headless glass and the software renderer; must be set before the toolkit starts. */

@@ -84,6 +84,7 @@ public final class UiWiring {
     private final SandboxStatus sandboxStatus;
     private final SignInViewModel signIn;
     private final ViewLoader loader;
+    private TracesController tracesController;
     private final TraceSummaryLoader summaryLoader = new TraceSummaryLoader();
     private final BrowserOpener browser;
     private Parent shellRoot;
@@ -214,7 +215,13 @@ public final class UiWiring {
                 shell.windowProperty(), shell.filterProperty(), shell.refreshCountProperty());
         model.zoneProperty().bind(Bindings.createObjectBinding(() -> shell.timeRange().zone(),
                 shell.timeRange().utcProperty()));
-        return new TracesController(model, env.strings(), url -> browser.open(URI.create(url)));
+        tracesController = new TracesController(model, env.strings(), url -> browser.open(URI.create(url)));
+        return tracesController;
+    }
+
+    /** The traces screen's controller once the screen was shown (screenshots drive it), else null. */
+    TracesController tracesControllerIfLoaded() {
+        return tracesController;
     }
 
     public ShellViewModel shell() {

@@ -192,7 +192,7 @@ public record SegmentDetails(List<Field> overview, List<Field> resources, List<F
     private static String time(double epochSeconds, ZoneId zone) {
         Instant t = Instant.ofEpochSecond((long) Math.floor(epochSeconds),
                 Math.round((epochSeconds - Math.floor(epochSeconds)) * 1e6) * 1000);
-        return TIME.format(t.atZone(zone)) + " (" + EpochSeconds.micros(epochSeconds) + ")";
+        return TIME.format(t.atZone(zone)) + " (" + String.format(Locale.ROOT, "%.6f", EpochSeconds.micros(epochSeconds)) + ")";
     }
 
     private static String pretty(JsonNode node) {

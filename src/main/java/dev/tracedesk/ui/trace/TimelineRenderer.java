@@ -191,14 +191,15 @@ public final class TimelineRenderer {
         boolean segment = model.isSegment(row);
         String name = model.segment(row).name() == null ? "(unnamed)" : model.segment(row).name();
         g.text(name, x, y + 15, dim ? p.mutedText() : p.text(), segment);
-        x += name.length() * CHAR_WIDTH + 6;
+        x += name.length() * (segment ? 8.0 : 7.0) + 6; // generous: bold glyphs are wider than the estimate
         if (model.isColdStart(row)) {
             x = badge(g, p, "cold start", x, y);
         }
         if (model.isAsync(row)) {
             x = badge(g, p, "async", x, y);
         }
-        if (segment && model.segment(row).origin() != null) {
+        if (segment && model.segment(row).origin() != null
+                && x + model.segment(row).origin().length() * 7.0 < nameWidth - 4) {
             g.text(model.segment(row).origin(), x, y + 15, p.mutedText(), false);
         }
         g.unclip();

@@ -75,7 +75,7 @@ public final class TimelineView extends Region {
     private void themeChanged() {
         boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.contains("dark"));
         palette = dark ? TimelinePalette.DARK : TimelinePalette.LIGHT;
-        repaint();
+        paint(); // now, so a snapshot taken right after a theme switch shows the new colours
     }
 
     /** Shows {@code value} (null clears) with the whole trace in view. */

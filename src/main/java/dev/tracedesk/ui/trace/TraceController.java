@@ -245,6 +245,11 @@ public final class TraceController {
         }
     }
 
+    /** Shows the Resources tab of the details. */
+    public void showResources() {
+        detailTabs.getSelectionModel().select(1);
+    }
+
     /** Sets the zone of times shown (the shell's UTC switch). */
     public void setZone(ZoneId zone) {
         model.zoneProperty().set(zone);

@@ -220,11 +220,12 @@ public final class TracesController {
                 }
             });
             column.setPrefWidth(switch (c) {
-                case ID -> 270;
+                case ID -> 300;
                 case START -> 175;
-                case URL -> 300;
-                case METHOD, STATUS -> 80;
-                default -> 105;
+                case URL -> 240;
+                case METHOD -> 70;
+                case STATUS -> 85;
+                default -> 100;
             });
             columns.add(column);
         }
