@@ -32,10 +32,17 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--shop-port", defaultValue = "0", description = "port of the shop's API stage (default: a free port; the URL is printed)")
     int shopPort;
 
+    @Option(names = "--shop-tracing", defaultValue = "on", description = "on: stage tracing and Active functions; off: no stage tracing, PassThrough (default ${DEFAULT-VALUE})")
+    String shopTracing;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
             System.err.println("sandbox: --port must be between 0 and 65535, got " + port);
+            return 2;
+        }
+        if (!shopTracing.equals("on") && !shopTracing.equals("off")) {
+            System.err.println("sandbox: --shop-tracing must be on or off, got " + shopTracing);
             return 2;
         }
         Sandbox sandbox;
@@ -60,7 +67,7 @@ public final class SandboxCommand implements Callable<Integer> {
         ShopStack shop = null;
         if (!noShop) {
             try {
-                shop = ShopStack.start(sandbox, ShopStack.Options.defaults().stagePort(shopPort));
+                shop = ShopStack.start(sandbox, ShopStack.Options.defaults().stagePort(shopPort).tracing(shopTracing.equals("on")));
             } catch (Exception e) {
                 System.err.println("sandbox: cannot start the shop stack: " + e.getMessage());
                 sandbox.close();

@@ -153,7 +153,11 @@ public final class ShopCommand implements Callable<Integer> {
             System.out.println("statuses " + r.statuses() + (r.transportErrors() > 0 ? ", transport errors " + r.transportErrors() : ""));
             System.out.printf(Locale.ROOT, "latency ms: min %.1f  avg %.1f  p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
                     r.minMs(), r.avgMs(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.maxMs());
-            recordRun(target.dataDir(), label, r);
+            if (r.transportErrors() < r.requests()) {
+                recordRun(target.dataDir(), label, r);
+            } else {
+                System.err.println("shop perf: no request reached " + target.invokeUrl() + "; run not recorded (is the sandbox up?)");
+            }
             return r.transportErrors() == 0 ? 0 : 1;
         }
     }

@@ -35,18 +35,23 @@ public final class ShopStack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String STATE_FILE = "shop.json";
 
-    /** Stack prefix, stage port (0 = free), container idle expiry, async retry delays. */
-    public record Options(String prefix, int stagePort, Duration idleExpiry, List<Duration> asyncRetryDelays) {
+    /**
+     * Stack prefix, stage port (0 = free), container idle expiry, async retry delays, and tracing (on: stage tracing
+     * enabled and functions Active; off: stage tracing disabled and functions PassThrough).
+     */
+    public record Options(String prefix, int stagePort, Duration idleExpiry, List<Duration> asyncRetryDelays, boolean tracing) {
         public static Options defaults() {
             LocalLambda.Settings s = LocalLambda.Settings.defaults();
-            return new Options(ShopStackDefinition.DEFAULT_PREFIX, 0, s.idleExpiry(), s.asyncRetryDelays());
+            return new Options(ShopStackDefinition.DEFAULT_PREFIX, 0, s.idleExpiry(), s.asyncRetryDelays(), true);
         }
 
-        public Options stagePort(int p) { return new Options(prefix, p, idleExpiry, asyncRetryDelays); }
+        public Options stagePort(int p) { return new Options(prefix, p, idleExpiry, asyncRetryDelays, tracing); }
 
-        public Options idleExpiry(Duration d) { return new Options(prefix, stagePort, d, asyncRetryDelays); }
+        public Options idleExpiry(Duration d) { return new Options(prefix, stagePort, d, asyncRetryDelays, tracing); }
 
-        public Options asyncRetryDelays(List<Duration> d) { return new Options(prefix, stagePort, idleExpiry, d); }
+        public Options asyncRetryDelays(List<Duration> d) { return new Options(prefix, stagePort, idleExpiry, d, tracing); }
+
+        public Options tracing(boolean on) { return new Options(prefix, stagePort, idleExpiry, asyncRetryDelays, on); }
     }
 
     private final ShopStackDefinition definition;
@@ -87,7 +92,7 @@ public final class ShopStack implements AutoCloseable {
         backend.topics(topics);
         for (ShopStackDefinition.FunctionSpec f : def.functions(key)) {
             lambda.deploy(new FunctionConfig(f.name(), f.handler(), f.memoryMb(), f.timeout(), f.environment(),
-                    "arn:aws:iam::" + def.account() + ":role/" + def.prefix() + "_shop_lambda_role", TracingMode.ACTIVE));
+                    "arn:aws:iam::" + def.account() + ":role/" + def.prefix() + "_shop_lambda_role", options.tracing() ? TracingMode.ACTIVE : TracingMode.PASS_THROUGH));
         }
         topics.createTopic(def.topicArn(def.acceptedTopic()));
         topics.createTopic(def.topicArn(def.decryptedTopic()));
@@ -108,6 +113,7 @@ public final class ShopStack implements AutoCloseable {
             emitter.close();
             throw new IOException("cannot open the API stage on port " + options.stagePort() + ": " + e.getMessage(), e);
         }
+        stage.tracingEnabled(options.tracing());
         ShopStack stack = new ShopStack(def, lambda, tables, topics, stage, emitter, key);
         ObjectNode out = JSON.createObjectNode().put("prefix", def.prefix()).put("restApiId", apiId).put("key", key)
                 .put("invokeUrl", stack.invokeUrl()).put("sandboxEndpoint", "http://" + sandbox.host() + ":" + sandbox.port());

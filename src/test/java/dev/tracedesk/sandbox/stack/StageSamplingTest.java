@@ -67,4 +67,26 @@ class StageSamplingTest {
             assertThat(stored).isEqualTo(sampledByDefault + 50);
         }
     }
+
+    @Test
+    void withTracingOffOnlyUpstreamSampledRequestsAreTraced() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(dir));
+             ShopStack stack = ShopStack.start(sandbox, ShopStack.Options.defaults().tracing(false));
+             XRayClient xray = SandboxFixture.client(sandbox.port())) {
+            ShopClient client = new ShopClient(stack.invokeUrl(), stack.key());
+            Instant from = Instant.now().minusSeconds(2);
+            ShopClient.Response untraced = client.post("/shop", client.validOrder("s").toString(), null);
+            String root = "1-" + Long.toHexString(Instant.now().getEpochSecond()) + "-00000000000000000000abcd";
+            ShopClient.Response traced = client.post("/shop", client.validOrder("s").toString(), "Root=" + root + ";Sampled=1");
+            assertThat(untraced.status()).isEqualTo(202);
+            assertThat(untraced.traceHeader()).contains("Sampled=0");
+            assertThat(stack.lambda().awaitIdle(Duration.ofSeconds(20))).isTrue();
+            Thread.sleep(100);
+            sandbox.flush(Duration.ofSeconds(10));
+            var summaries = xray.getTraceSummariesPaginator(b -> b.startTime(from).endTime(Instant.now().plusSeconds(2)))
+                    .stream().flatMap(p -> p.traceSummaries().stream()).toList();
+            assertThat(summaries).extracting(t -> t.id()).containsExactly(root);
+            assertThat(traced.traceId()).isEqualTo(root);
+        }
+    }
 }
