@@ -6,6 +6,8 @@ import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.SandboxStats;
 import dev.tracedesk.sandbox.PortInUseException;
 import dev.tracedesk.sandbox.Sandbox;
+import dev.tracedesk.sandbox.stack.ShopStack;
+import dev.tracedesk.shop.ShopStackDefinition;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +35,7 @@ public final class AppSandbox implements LocalSandbox, AutoCloseable {
     private final int preferredPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
     private Sandbox owned;
+    private ShopStack shop;
     private int attachedPort;
 
     public AppSandbox(Path dataDir) {
@@ -67,6 +70,13 @@ public final class AppSandbox implements LocalSandbox, AutoCloseable {
             owned = Sandbox.start(0, dataDir, "127.0.0.1");
         }
         LOG.info("Started the local sandbox on port {} (data in {})", owned.port(), dataDir);
+        // The same sandbox as `tracedesk sandbox`: with the shop stack, so there is something to send traffic to.
+        try {
+            shop = ShopStack.start(owned, ShopStack.Options.defaults());
+            LOG.info("Shop stack: POST {}{}", shop.invokeUrl(), ShopStackDefinition.RESOURCE);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The shop stack did not start; the sandbox runs without it", e);
+        }
         return owned.port();
     }
 
@@ -116,6 +126,10 @@ public final class AppSandbox implements LocalSandbox, AutoCloseable {
     /** Commits what the sandbox received and stops it, if this process started it. */
     @Override
     public synchronized void close() {
+        if (shop != null) {
+            shop.close();
+            shop = null;
+        }
         if (owned != null) {
             owned.flush(Duration.ofSeconds(5));
             owned.close();
