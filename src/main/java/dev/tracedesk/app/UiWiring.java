@@ -8,6 +8,7 @@ import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.map.ServiceMapService;
 import dev.tracedesk.explore.traces.SessionBackend;
+import dev.tracedesk.explore.analytics.AnalyticsService;
 import dev.tracedesk.explore.traces.TraceSummaryLoader;
 import dev.tracedesk.explore.traces.TracesBackend;
 import dev.tracedesk.ui.analytics.AnalyticsController;
@@ -151,7 +152,7 @@ public final class UiWiring {
                 .register(TracesController.class, this::tracesController)
                 .register(TraceController.class, () -> new TraceController(new TraceViewModel(strings,
                         this::tracesBackend, tasks, env.clock()), strings))
-                .register(AnalyticsController.class, () -> new AnalyticsController(new AnalyticsViewModel(strings)))
+                .register(AnalyticsController.class, this::analyticsController)
                 .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings)))
                 .register(StackController.class, () -> new StackController(new StackViewModel(strings)));
     }
@@ -215,6 +216,20 @@ public final class UiWiring {
         model.zoneProperty().bind(Bindings.createObjectBinding(() -> shell.timeRange().zone(),
                 shell.timeRange().utcProperty()));
         return new TracesController(model, env.strings(), url -> browser.open(URI.create(url)));
+    }
+
+    private AnalyticsController analyticsController() {
+        AnalyticsViewModel model = new AnalyticsViewModel(env.strings(), new AnalyticsService(this::tracesBackend),
+                tasks, shell.windowProperty(), shell.filterProperty(), shell.refreshCountProperty());
+        model.setOnApplyFilter(filter -> {
+            shell.filterProperty().set(filter);
+            shell.selectScreen(Screen.TRACES);
+            shell.refresh();
+        });
+        AnalyticsController controller = new AnalyticsController(model, env.strings());
+        controller.setZone(shell.timeRange().zone());
+        shell.timeRange().utcProperty().addListener((obs, o, n) -> controller.setZone(shell.timeRange().zone()));
+        return controller;
     }
 
     public ShellViewModel shell() {
