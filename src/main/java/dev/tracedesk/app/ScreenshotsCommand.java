@@ -65,6 +65,11 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
                 Thread.sleep(100);
             }
             onFx(() -> selectDecrypt(renderer.mapModel()));
+            onFx(renderer::loadAnalytics);
+            while (!onFx(renderer::analyticsSettled) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            onFx(() -> renderer.brushAnalytics(0.4)); // the seed's step: from about 400 ms to the maximum
             List<Path> files = onFx(() -> renderer.renderAll(out));
             session.close();
             spec.commandLine().getOut().printf("wrote %d screenshots to %s%n", files.size(), out.toAbsolutePath());

@@ -86,6 +86,7 @@ public final class UiWiring {
     private final SignInViewModel signIn;
     private final ViewLoader loader;
     private final TraceSummaryLoader summaryLoader = new TraceSummaryLoader();
+    private AnalyticsController analytics;
     private final BrowserOpener browser;
     private Parent shellRoot;
     private boolean openingForProblem;
@@ -228,8 +229,14 @@ public final class UiWiring {
         });
         AnalyticsController controller = new AnalyticsController(model, env.strings());
         controller.setZone(shell.timeRange().zone());
+        analytics = controller;
         shell.timeRange().utcProperty().addListener((obs, o, n) -> controller.setZone(shell.timeRange().zone()));
         return controller;
+    }
+
+    /** The analytics screen's controller once the screen has been loaded (screenshots brush it), else null. */
+    public AnalyticsController analytics() {
+        return analytics;
     }
 
     public ShellViewModel shell() {

@@ -105,7 +105,7 @@ abstract class ChartCanvas extends Region {
     }
 
     /** Paints now (also what the screenshot renderer calls before a snapshot). */
-    void paint() {
+    public void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         ChartPalette p = palette();
         double w = canvas.getWidth(), h = canvas.getHeight();
