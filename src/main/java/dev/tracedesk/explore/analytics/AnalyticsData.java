@@ -166,7 +166,9 @@ public final class AnalyticsData {
                 }
             });
             if (d != null) {
-                attr(AttributeKind.COLD_START, d.coldStart() ? "yes" : "no");
+                if (d.coldStart()) { // its share is over the traces whose documents were read: "no" is the rest
+                    attr(AttributeKind.COLD_START, "yes");
+                }
                 for (String f : d.functions()) {
                     attr(AttributeKind.FUNCTION, f);
                 }
