@@ -43,8 +43,8 @@ public final class Histogram {
         }
         lo = Math.max(MIN_SECONDS, lo);
         double top = Math.max(hi, lo * 1.001);
-        // A little headroom at both ends so the extreme values sit inside a bucket, not on an edge.
-        double logLo = Math.log(lo) - 1e-9, logHi = Math.log(top) + 1e-9;
+        // Buckets are [edge k, edge k+1); the maximum, on the top edge, belongs to the last one.
+        double logLo = Math.log(lo), logHi = Math.log(top);
         double step = (logHi - logLo) / buckets;
         double[] edges = new double[buckets + 1];
         for (int k = 0; k <= buckets; k++) {
