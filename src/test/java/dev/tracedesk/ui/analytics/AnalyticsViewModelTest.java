@@ -108,7 +108,7 @@ class AnalyticsViewModelTest {
         AnalyticsViewModel m = model();
         // Bounds off the data's own values: the sandbox reports response times rounded to the millisecond but filters
         // on the unrounded difference of the shifted timestamps, so a bound exactly on a value (0.1) may differ.
-        for (double[] range : new double[][] {{0.4, Double.POSITIVE_INFINITY}, {0.095, 0.25}, {0.0453, 0.1304}}) {
+        for (double[] range : new double[][] {{0.4, Double.POSITIVE_INFINITY}, {0.095, 0.25}, {0.0453, 0.1254}}) {
             m.brush(range[0], range[1]);
             Set<String> brushed = m.selectedRows().stream().map(TraceRow::id).collect(Collectors.toSet());
             String expression = m.expressionProperty().get();
