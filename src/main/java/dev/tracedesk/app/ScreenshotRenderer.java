@@ -2,6 +2,9 @@ package dev.tracedesk.app;
 
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.common.ThemeChoice;
+import dev.tracedesk.ui.analytics.AnalyticsController;
+import dev.tracedesk.ui.analytics.HistogramChart;
+import dev.tracedesk.ui.analytics.TimeSeriesChart;
 import dev.tracedesk.ui.map.ServiceMapCanvas;
 import dev.tracedesk.ui.map.ServiceMapViewModel;
 import dev.tracedesk.ui.shell.Screen;
@@ -106,12 +109,46 @@ public final class ScreenshotRenderer {
         return model == null || (!model.busyProperty().get() && model.getState() != ServiceMapViewModel.State.LOADING);
     }
 
+    /** Shows the analytics screen once, so it starts loading its window (the screen list is left as it was). */
+    public boolean loadAnalytics() {
+        Screen before = wiring.shell().getScreen();
+        wiring.shell().selectScreen(Screen.ANALYTICS);
+        wiring.shell().selectScreen(before);
+        return wiring.analytics() != null;
+    }
+
+    private AnalyticsController analytics() {
+        prepare();
+        return wiring.analytics();
+    }
+
+    /** True once the analytics screen has its data (or is not loaded). */
+    public boolean analyticsSettled() {
+        AnalyticsController c = analytics();
+        return c == null || (!c.model().loadingProperty().get() && c.model().dataProperty().get() != null);
+    }
+
+    /** Brushes the analytics histogram from {@code seconds} to the maximum. */
+    public boolean brushAnalytics(double seconds) {
+        AnalyticsController c = analytics();
+        if (c != null) {
+            c.model().brushAtLeast(seconds);
+        }
+        return c != null;
+    }
+
     /** Applies CSS and layout, and paints canvases now: their coalesced repaint would come after the snapshot. */
     private static void settle(Scene scene) {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         if (scene.lookup("#mapCanvas") instanceof ServiceMapCanvas canvas && canvas.isVisible()) {
             canvas.paintImmediately();
+        }
+        if (scene.lookup("#histogramChart") instanceof HistogramChart chart) {
+            chart.paint();
+        }
+        if (scene.lookup("#seriesChart") instanceof TimeSeriesChart chart) {
+            chart.paint();
         }
     }
 

@@ -83,6 +83,9 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
                     && wiring.tracesControllerIfLoaded().model().getStatus().contains("match"));
             await(renderer::mapSettled);
             fx(() -> selectDecrypt(renderer.mapModel()));
+            fx(renderer::loadAnalytics);
+            await(renderer::analyticsSettled);
+            fx(() -> renderer.brushAnalytics(0.4)); // the seed's step: from about 400 ms to the maximum
             files.addAll(fx(() -> renderer.renderAll(out)));
             TracesController traces = wiring.tracesControllerIfLoaded();
             fx(() -> {

@@ -8,6 +8,7 @@ import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.map.ServiceMapService;
 import dev.tracedesk.explore.traces.SessionBackend;
+import dev.tracedesk.explore.analytics.AnalyticsService;
 import dev.tracedesk.explore.traces.TraceSummaryLoader;
 import dev.tracedesk.explore.traces.TracesBackend;
 import dev.tracedesk.ui.analytics.AnalyticsController;
@@ -86,6 +87,7 @@ public final class UiWiring {
     private final ViewLoader loader;
     private TracesController tracesController;
     private final TraceSummaryLoader summaryLoader = new TraceSummaryLoader();
+    private AnalyticsController analytics;
     private final BrowserOpener browser;
     private Parent shellRoot;
     private boolean openingForProblem;
@@ -152,7 +154,7 @@ public final class UiWiring {
                 .register(TracesController.class, this::tracesController)
                 .register(TraceController.class, () -> new TraceController(new TraceViewModel(strings,
                         this::tracesBackend, tasks, env.clock()), strings))
-                .register(AnalyticsController.class, () -> new AnalyticsController(new AnalyticsViewModel(strings)))
+                .register(AnalyticsController.class, this::analyticsController)
                 .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings)))
                 .register(StackController.class, () -> new StackController(new StackViewModel(strings)));
     }
@@ -222,6 +224,26 @@ public final class UiWiring {
     /** The traces screen's controller once the screen was shown (screenshots drive it), else null. */
     TracesController tracesControllerIfLoaded() {
         return tracesController;
+    }
+
+    private AnalyticsController analyticsController() {
+        AnalyticsViewModel model = new AnalyticsViewModel(env.strings(), new AnalyticsService(this::tracesBackend),
+                tasks, shell.windowProperty(), shell.filterProperty(), shell.refreshCountProperty());
+        model.setOnApplyFilter(filter -> {
+            shell.filterProperty().set(filter);
+            shell.selectScreen(Screen.TRACES);
+            shell.refresh();
+        });
+        AnalyticsController controller = new AnalyticsController(model, env.strings());
+        controller.setZone(shell.timeRange().zone());
+        analytics = controller;
+        shell.timeRange().utcProperty().addListener((obs, o, n) -> controller.setZone(shell.timeRange().zone()));
+        return controller;
+    }
+
+    /** The analytics screen's controller once the screen has been loaded (screenshots brush it), else null. */
+    public AnalyticsController analytics() {
+        return analytics;
     }
 
     public ShellViewModel shell() {

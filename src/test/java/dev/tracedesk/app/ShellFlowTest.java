@@ -88,11 +88,11 @@ class ShellFlowTest {
 
     @Test
     void screensShowAnHonestEmptyState(FxRobot robot) {
-        robot.clickOn("#navAnalytics");
+        robot.clickOn("#navSampling"); // a screen that has no data source yet (analytics has its own now)
 
-        Label title = robot.lookup("#analyticsScreen #emptyTitle").queryAs(Label.class);
-        Label message = robot.lookup("#analyticsScreen #emptyMessage").queryAs(Label.class);
-        assertThat(title.getText()).isEqualTo("No analytics yet");
+        Label title = robot.lookup("#samplingScreen #emptyTitle").queryAs(Label.class);
+        Label message = robot.lookup("#samplingScreen #emptyMessage").queryAs(Label.class);
+        assertThat(title.getText()).isEqualTo("No sampling rules shown yet");
         assertThat(message.getText()).contains("This build does not");
     }
 
