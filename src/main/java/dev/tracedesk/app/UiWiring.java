@@ -7,6 +7,7 @@ import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.map.ServiceMapService;
+import dev.tracedesk.explore.sampling.SamplingRulesService;
 import dev.tracedesk.explore.traces.SessionBackend;
 import dev.tracedesk.explore.traces.TraceSummaryLoader;
 import dev.tracedesk.explore.traces.TracesBackend;
@@ -152,7 +153,8 @@ public final class UiWiring {
                 .register(TraceController.class, () -> new TraceController(new TraceViewModel(strings,
                         this::tracesBackend, tasks, env.clock()), strings))
                 .register(AnalyticsController.class, () -> new AnalyticsController(new AnalyticsViewModel(strings)))
-                .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings)))
+                .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings,
+                        new SamplingRulesService(session, env.clock()), tasks, shell.refreshCountProperty()), strings))
                 .register(StackController.class, () -> new StackController(new StackViewModel(strings)));
     }
 
