@@ -34,6 +34,10 @@ public final class ScreenshotRenderer {
         this.wiring = wiring;
     }
 
+    UiWiring wiring() {
+        return wiring;
+    }
+
     /** Returns the files written, in order. */
     public List<Path> renderAll(Path dir) throws IOException {
         Files.createDirectories(dir);

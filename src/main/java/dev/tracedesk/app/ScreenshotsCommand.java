@@ -5,6 +5,7 @@ import dev.tracedesk.ui.common.FxTicker;
 import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.shell.ConnectionInfo;
+import dev.tracedesk.ui.shell.Screen;
 import dev.tracedesk.aws.AwsEnvironment;
 import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
@@ -56,6 +57,7 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
                     new SignIn(new AwsEnvironment(Map.of(), data)), new AppSandbox(data.resolve("app-sandbox")),
                     data.resolve("config"), uri -> { }, (profile, serial) -> Optional.empty());
             Session session = new Session(SandboxConnection.onLocalPort(sandbox.port()));
+            SamplingScreenshotData.seed(session.clients().xray());
             ScreenshotRenderer renderer = onFx(() -> new ScreenshotRenderer(new UiWiring(new UiWiring.Environment(
                     Strings.bundle(), Clock.systemDefaultZone(), new FxTicker(), Theme.LIGHT,
                     ConnectionInfo.localSandbox(), worker, Platform::runLater), connections, session)));
@@ -64,6 +66,14 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
             while (!onFx(renderer::mapSettled) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
+            while (!onFx(() -> SamplingScreenshotData.prepare(renderer.wiring().shell(), renderer.prepare()))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            onFx(() -> {
+                renderer.wiring().shell().selectScreen(Screen.values()[0]);
+                return null;
+            });
             onFx(() -> selectDecrypt(renderer.mapModel()));
             List<Path> files = onFx(() -> renderer.renderAll(out));
             session.close();
