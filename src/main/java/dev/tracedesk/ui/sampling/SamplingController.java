@@ -108,22 +108,22 @@ public final class SamplingController {
         ruleTable.setItems(model.rows());
         ruleTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ruleTable.getColumns().setAll(java.util.List.of(
-                column("name", "sampling.col.name", 150, r -> r.rule().name()),
-                column("priority", "sampling.col.priority", 70, r -> Integer.toString(r.rule().priority())),
-                column("service", "sampling.col.service", 170, r -> r.rule().serviceName()),
-                column("serviceType", "sampling.col.serviceType", 110, r -> r.rule().serviceType()),
-                column("host", "sampling.col.host", 80, r -> r.rule().host()),
-                column("method", "sampling.col.method", 70, r -> r.rule().httpMethod()),
+                column("name", "sampling.col.name", 120, r -> r.rule().name()),
+                column("priority", "sampling.col.priority", 62, r -> Integer.toString(r.rule().priority())),
+                column("service", "sampling.col.service", 160, r -> r.rule().serviceName()),
+                column("serviceType", "sampling.col.serviceType", 102, r -> r.rule().serviceType()),
+                column("host", "sampling.col.host", 70, r -> r.rule().host()),
+                column("method", "sampling.col.method", 66, r -> r.rule().httpMethod()),
                 column("path", "sampling.col.path", 90, r -> r.rule().urlPath()),
-                column("resource", "sampling.col.resource", 100, r -> r.rule().resourceArn()),
-                column("reservoir", "sampling.col.reservoir", 90, r -> Integer.toString(r.rule().reservoirSize())),
-                column("rate", "sampling.col.rate", 70, r -> RuleFormat.percent(r.rule().fixedRate())),
-                column("attributes", "sampling.col.attributes", 110, r -> r.rule().attributes().entrySet().stream()
+                column("resource", "sampling.col.resource", 96, r -> r.rule().resourceArn()),
+                column("reservoir", "sampling.col.reservoir", 94, r -> Integer.toString(r.rule().reservoirSize())),
+                column("rate", "sampling.col.rate", 56, r -> RuleFormat.percent(r.rule().fixedRate())),
+                column("attributes", "sampling.col.attributes", 80, r -> r.rule().attributes().entrySet().stream()
                         .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(", "))),
-                column("requests", "sampling.col.requests", 80, r -> Long.toString(r.statistics().requests())),
-                column("sampled", "sampling.col.sampled", 80, r -> Long.toString(r.statistics().sampled())),
-                column("borrowed", "sampling.col.borrowed", 80, r -> Long.toString(r.statistics().borrowed()))));
+                column("requests", "sampling.col.requests", 72, r -> Long.toString(r.statistics().requests())),
+                column("sampled", "sampling.col.sampled", 68, r -> Long.toString(r.statistics().sampled())),
+                column("borrowed", "sampling.col.borrowed", 82, r -> Long.toString(r.statistics().borrowed()))));
         ruleTable.setRowFactory(table -> {
             TableRow<SamplingViewModel.Row> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -182,15 +182,11 @@ public final class SamplingController {
     private void showEditor(SamplingViewModel.EditorMode mode) {
         boolean open = mode != SamplingViewModel.EditorMode.CLOSED;
         inputs.forEach((f, input) -> input.setDisable(!model.isEditable(f)));
-        editorGrid.setVisible(open);
-        editorGrid.setManaged(open);
-        saveButton.setVisible(open);
-        cancelButton.setVisible(open);
-        editorHint.setText(strings.getString(switch (mode) {
-            case CLOSED -> "sampling.editor.closed";
-            case DEFAULT -> "sampling.editor.defaultHint";
-            default -> "sampling.editor.hint";
-        }));
+        // A closed editor gives its room to the table, whose statistics columns need it.
+        editorPane.setVisible(open);
+        editorPane.setManaged(open);
+        editorHint.setText(strings.getString(mode == SamplingViewModel.EditorMode.DEFAULT
+                ? "sampling.editor.defaultHint" : "sampling.editor.hint"));
         if (open) {
             inputs.get(mode == SamplingViewModel.EditorMode.NEW ? RuleField.NAME
                     : mode == SamplingViewModel.EditorMode.DEFAULT ? RuleField.RESERVOIR : RuleField.PRIORITY)
