@@ -91,11 +91,13 @@ class SamplingFlowTest {
 
         // Create: every request of the shop's API stage.
         robot.clickOn("#newRuleButton");
-        robot.clickOn("#ruleName").write("shop-debug");
+        WaitForAsyncUtils.waitForFxEvents();
+        fill(robot, "#ruleName", "shop-debug");
         fill(robot, "#rulePriority", "100");
         fill(robot, "#ruleFixedRate", "1.0");
         fill(robot, "#ruleServiceName", "AMIS_api_gateway/prod");
         robot.clickOn("#saveButton");
+        assertThat(label(robot, "#ruleNameError")).isEmpty();
         waitUntil(() -> names(table).equals(List.of("shop-debug", "health-checks", "Default")));
         assertThat(table.getItems().get(0).rule().fixedRate()).isEqualTo(1.0);
         assertThat(serverRule("shop-debug").serviceName()).isEqualTo("AMIS_api_gateway/prod");
@@ -157,6 +159,7 @@ class SamplingFlowTest {
         // Typing every character is slow on a loaded machine; the text goes through the same binding either way.
         TextField field = field(robot, id);
         robot.interact(() -> field.setText(text));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static TextField field(FxRobot robot, String id) {
@@ -168,7 +171,7 @@ class SamplingFlowTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> condition.getAsBoolean());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> condition.getAsBoolean());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -21,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 
 /** Binds {@code SamplingView.fxml} to its {@link SamplingViewModel}; the editor's rows come from {@link RuleField}. */
 public final class SamplingController {
@@ -61,6 +62,8 @@ public final class SamplingController {
     Label matchedRule;
     @FXML
     Label matchExplanation;
+    @FXML
+    VBox editorPanel;
     @FXML
     ScrollPane editorPane;
     @FXML
@@ -183,8 +186,8 @@ public final class SamplingController {
         boolean open = mode != SamplingViewModel.EditorMode.CLOSED;
         inputs.forEach((f, input) -> input.setDisable(!model.isEditable(f)));
         // A closed editor gives its room to the table, whose statistics columns need it.
-        editorPane.setVisible(open);
-        editorPane.setManaged(open);
+        editorPanel.setVisible(open);
+        editorPanel.setManaged(open);
         editorHint.setText(strings.getString(mode == SamplingViewModel.EditorMode.DEFAULT
                 ? "sampling.editor.defaultHint" : "sampling.editor.hint"));
         if (open) {
