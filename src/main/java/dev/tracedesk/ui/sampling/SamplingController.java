@@ -113,7 +113,7 @@ public final class SamplingController {
         ruleTable.getColumns().setAll(java.util.List.of(
                 column("name", "sampling.col.name", 120, r -> r.rule().name()),
                 column("priority", "sampling.col.priority", 62, r -> Integer.toString(r.rule().priority())),
-                column("service", "sampling.col.service", 160, r -> r.rule().serviceName()),
+                column("service", "sampling.col.service", 174, r -> r.rule().serviceName()),
                 column("serviceType", "sampling.col.serviceType", 102, r -> r.rule().serviceType()),
                 column("host", "sampling.col.host", 70, r -> r.rule().host()),
                 column("method", "sampling.col.method", 66, r -> r.rule().httpMethod()),
@@ -121,7 +121,7 @@ public final class SamplingController {
                 column("resource", "sampling.col.resource", 96, r -> r.rule().resourceArn()),
                 column("reservoir", "sampling.col.reservoir", 94, r -> Integer.toString(r.rule().reservoirSize())),
                 column("rate", "sampling.col.rate", 56, r -> RuleFormat.percent(r.rule().fixedRate())),
-                column("attributes", "sampling.col.attributes", 80, r -> r.rule().attributes().entrySet().stream()
+                column("attributes", "sampling.col.attributes", 72, r -> r.rule().attributes().entrySet().stream()
                         .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(", "))),
                 column("requests", "sampling.col.requests", 72, r -> Long.toString(r.statistics().requests())),
