@@ -57,6 +57,10 @@ public final class ScreenshotRenderer {
         return null;
     }
 
+    UiWiring wiring() {
+        return wiring;
+    }
+
     /** Returns the files written, in order. */
     public List<Path> renderAll(Path dir) throws IOException {
         Files.createDirectories(dir);

@@ -5,6 +5,7 @@ import dev.tracedesk.ui.common.FxTicker;
 import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.shell.ConnectionInfo;
+import dev.tracedesk.ui.shell.Screen;
 import dev.tracedesk.aws.AwsEnvironment;
 import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
@@ -68,6 +69,7 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
             UiWiring.Connections connections = new UiWiring.Connections(
                     new SignIn(new AwsEnvironment(Map.of(), data)), new AppSandbox(data.resolve("app-sandbox")),
                     data.resolve("config"), uri -> { }, (profile, serial) -> Optional.empty());
+            SamplingScreenshotData.seed(session.clients().xray());
             UiWiring wiring = fx(() -> new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.systemDefaultZone(),
                     new FxTicker(), Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
                     connections, session));
@@ -81,6 +83,11 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
             await(() -> wiring.tracesControllerIfLoaded() != null
                     && !wiring.tracesControllerIfLoaded().model().loadingProperty().get()
                     && wiring.tracesControllerIfLoaded().model().getStatus().contains("match"));
+            await(() -> SamplingScreenshotData.prepare(wiring.shell(), renderer.prepare()));
+            fx(() -> {
+                wiring.shell().selectScreen(Screen.values()[0]);
+                return null;
+            });
             await(renderer::mapSettled);
             fx(() -> selectDecrypt(renderer.mapModel()));
             fx(renderer::loadAnalytics);

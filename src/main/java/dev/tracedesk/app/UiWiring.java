@@ -7,6 +7,7 @@ import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.map.ServiceMapService;
+import dev.tracedesk.explore.sampling.SamplingRulesService;
 import dev.tracedesk.explore.traces.SessionBackend;
 import dev.tracedesk.explore.analytics.AnalyticsService;
 import dev.tracedesk.explore.traces.TraceSummaryLoader;
@@ -155,7 +156,8 @@ public final class UiWiring {
                 .register(TraceController.class, () -> new TraceController(new TraceViewModel(strings,
                         this::tracesBackend, tasks, env.clock()), strings))
                 .register(AnalyticsController.class, this::analyticsController)
-                .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings)))
+                .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings,
+                        new SamplingRulesService(session, env.clock()), tasks, shell.refreshCountProperty()), strings))
                 .register(StackController.class, () -> new StackController(new StackViewModel(strings)));
     }
 

@@ -202,6 +202,9 @@ class ShellFlowTest {
     @Test
     void statusBarShowsBackgroundWork(FxRobot robot) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
+        // The first screen loads its own data at start; wait until that work has finished, so ours is alone.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> "Idle".equals(robot.lookup("#statusMessage").queryAs(Label.class).getText()));
         robot.interact(() -> wiring.tasks().task("Loading traces", progress -> {
             progress.update(0.5, "page 2 of 4");
             releaseWorker.await(10, TimeUnit.SECONDS);

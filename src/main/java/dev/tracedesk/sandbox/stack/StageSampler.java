@@ -2,6 +2,7 @@ package dev.tracedesk.sandbox.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracedesk.xray.sampling.Wildcard;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,26 +84,6 @@ public final class StageSampler {
 
     /** {@code *} any sequence, {@code ?} one character, case-insensitive; a null value matches only {@code *}. */
     public static boolean wildcard(String pattern, String value) {
-        if ("*".equals(pattern)) return true;
-        if (value == null) return false;
-        String p = pattern.toLowerCase(Locale.ROOT);
-        String v = value.toLowerCase(Locale.ROOT);
-        int pi = 0, vi = 0, star = -1, mark = 0;
-        while (vi < v.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == v.charAt(vi))) {
-                pi++;
-                vi++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
-                star = pi++;
-                mark = vi;
-            } else if (star >= 0) {
-                pi = star + 1;
-                vi = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length() && p.charAt(pi) == '*') pi++;
-        return pi == p.length();
+        return Wildcard.matches(pattern, value);
     }
 }
