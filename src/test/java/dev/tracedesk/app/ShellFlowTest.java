@@ -88,12 +88,12 @@ class ShellFlowTest {
 
     @Test
     void screensShowAnHonestEmptyState(FxRobot robot) {
-        robot.clickOn("#navSampling"); // a screen that has no data source yet (analytics has its own now)
+        robot.clickOn("#navStack"); // the one screen that has no data source yet
 
-        Label title = robot.lookup("#samplingScreen #emptyTitle").queryAs(Label.class);
-        Label message = robot.lookup("#samplingScreen #emptyMessage").queryAs(Label.class);
-        assertThat(title.getText()).isEqualTo("No sampling rules shown yet");
-        assertThat(message.getText()).contains("This build does not");
+        Label title = robot.lookup("#stackScreen #emptyTitle").queryAs(Label.class);
+        Label message = robot.lookup("#stackScreen #emptyMessage").queryAs(Label.class);
+        assertThat(title.getText()).isEqualTo("No stack view yet");
+        assertThat(message.getText()).contains("This build cannot");
     }
 
     @Test
