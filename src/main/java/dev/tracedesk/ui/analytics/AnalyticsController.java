@@ -4,6 +4,7 @@ import dev.tracedesk.explore.analytics.Comparison;
 import dev.tracedesk.explore.analytics.Difference;
 import dev.tracedesk.explore.analytics.Metric;
 import dev.tracedesk.explore.traces.TraceRow;
+import dev.tracedesk.ui.common.DisplayConverter;
 import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.ui.trace.TraceController;
 import java.awt.image.BufferedImage;
@@ -38,7 +39,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import javax.imageio.ImageIO;
 
 /** Binds {@code AnalyticsView.fxml} to its {@link AnalyticsViewModel}; the charts are canvases built here. */
@@ -109,7 +109,7 @@ public final class AnalyticsController {
 
     private void initToolbar() {
         metricChoice.getItems().setAll(Metric.values());
-        metricChoice.setConverter(converter(m -> strings.getString(m == Metric.DURATION
+        metricChoice.setConverter(DisplayConverter.of(m -> strings.getString(m == Metric.DURATION
                 ? "analytics.metric.duration" : "analytics.metric.responseTime")));
         metricChoice.valueProperty().bindBidirectional(model.metricProperty());
         expressionField.textProperty().bind(model.expressionProperty());
@@ -235,19 +235,6 @@ public final class AnalyticsController {
         return c;
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
 
     private Path choose(String name, String extension) {
         FileChooser chooser = new FileChooser();

@@ -1,5 +1,6 @@
 package dev.tracedesk.ui.shell;
 
+import dev.tracedesk.ui.common.DisplayConverter;
 import dev.tracedesk.ui.common.ErrorReporter;
 import dev.tracedesk.ui.common.RangePreset;
 import dev.tracedesk.ui.common.Strings;
@@ -32,7 +33,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * Binds {@code ShellView.fxml} to the {@link ShellViewModel}: navigation, top bar, error banner, status bar,
@@ -229,12 +229,12 @@ public final class ShellController {
         refreshButton.setTooltip(new Tooltip(strings.getString("refresh.tooltip")));
 
         autoRefreshChoice.getItems().setAll(AutoRefresh.values());
-        autoRefreshChoice.setConverter(converter(a -> strings.getString(a.labelKey())));
+        autoRefreshChoice.setConverter(DisplayConverter.of(a -> strings.getString(a.labelKey())));
         autoRefreshChoice.valueProperty().bindBidirectional(model.autoRefreshProperty());
         autoRefreshChoice.setTooltip(new Tooltip(strings.getString("autoRefresh.tooltip")));
 
         themeChoice.getItems().setAll(ThemeChoice.values());
-        themeChoice.setConverter(converter(t -> strings.getString("theme." + t.name().toLowerCase(java.util.Locale.ROOT))));
+        themeChoice.setConverter(DisplayConverter.of(t -> strings.getString("theme." + t.name().toLowerCase(java.util.Locale.ROOT))));
         themeChoice.valueProperty().bindBidirectional(model.themeChoiceProperty());
         themeChoice.setTooltip(new Tooltip(strings.getString("theme.tooltip")));
     }
@@ -307,17 +307,4 @@ public final class ShellController {
         });
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> toText) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : toText.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("choice boxes are not editable");
-            }
-        };
-    }
 }

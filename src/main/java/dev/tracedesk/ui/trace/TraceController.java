@@ -2,6 +2,7 @@ package dev.tracedesk.ui.trace;
 
 import dev.tracedesk.explore.logs.LogLine;
 import dev.tracedesk.explore.logs.Report;
+import dev.tracedesk.ui.common.DisplayConverter;
 import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.xray.trace.Trace;
 import java.io.File;
@@ -28,7 +29,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /** Binds {@code TraceView.fxml} (header, mini map, timeline, details tabs, logs) to its {@link TraceViewModel}. */
 public final class TraceController {
@@ -101,17 +101,7 @@ public final class TraceController {
         miniMap.managedProperty().bind(miniMap.visibleProperty());
 
         openTracesChoice.setItems(model.openTraces());
-        openTracesChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Trace t) {
-                return t == null ? "" : t.id().value();
-            }
-
-            @Override
-            public Trace fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        openTracesChoice.setConverter(DisplayConverter.of(t -> t.id().value()));
         openTracesChoice.visibleProperty().bind(javafx.beans.binding.Bindings.size(model.openTraces()).greaterThan(1));
         openTracesChoice.managedProperty().bind(openTracesChoice.visibleProperty());
         model.traceProperty().addListener((obs, o, t) -> openTracesChoice.setValue(t));

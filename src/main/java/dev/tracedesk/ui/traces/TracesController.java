@@ -1,6 +1,7 @@
 package dev.tracedesk.ui.traces;
 
 import dev.tracedesk.explore.traces.TraceRow;
+import dev.tracedesk.ui.common.DisplayConverter;
 import dev.tracedesk.ui.common.Strings;
 import dev.tracedesk.ui.trace.TraceController;
 import java.io.File;
@@ -40,7 +41,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /**
  * Binds {@code TracesView.fxml}: group-by, the virtualized trace table (sortable on every column, annotation columns
@@ -114,7 +114,7 @@ public final class TracesController {
 
     private void initToolbar() {
         groupByChoice.getItems().setAll(GroupBy.values());
-        groupByChoice.setConverter(converter(g -> strings.getString(g.labelKey())));
+        groupByChoice.setConverter(DisplayConverter.of(g -> strings.getString(g.labelKey())));
         groupByChoice.valueProperty().bindBidirectional(model.groupByProperty());
         groupAnnotationChoice.setItems(model.annotationKeys());
         groupAnnotationChoice.valueProperty().bindBidirectional(model.groupAnnotationProperty());
@@ -346,19 +346,6 @@ public final class TracesController {
         return c;
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> toText) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : toText.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
 
     static String format(ResourceBundle strings, String key, Object... args) {
         return Strings.format(strings, key, args);
