@@ -2,8 +2,6 @@ package dev.tracedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracedesk.aws.SandboxConnection;
-import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.analytics.AttributeKind;
 import dev.tracedesk.explore.analytics.Difference;
 import dev.tracedesk.explore.traces.TraceRow;
@@ -13,20 +11,15 @@ import dev.tracedesk.ui.analytics.AnalyticsViewModel;
 import dev.tracedesk.ui.analytics.HistogramChart;
 import dev.tracedesk.ui.analytics.TimeSeriesChart;
 import dev.tracedesk.ui.common.BackgroundTasks;
-import dev.tracedesk.ui.common.Strings;
-import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.map.ShopFeed;
-import dev.tracedesk.ui.shell.ConnectionInfo;
 import dev.tracedesk.ui.shell.Screen;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -61,9 +54,7 @@ class AnalyticsFlowTest {
         ShopFeed.put(xray, shift);
         sandbox.flush(Duration.ofSeconds(10));
         worker = BackgroundTasks.newWorkerPool(2);
-        wiring = TestWiring.create(new UiWiring.Environment(Strings.bundle(), Clock.systemUTC(), TestWiring.NO_TIMERS,
-                Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
-                new Session(SandboxConnection.onLocalPort(sandbox.port())));
+        wiring = TestWiring.onSandbox(worker, sandbox.port());
         stage.setScene(new Scene(wiring.loadShell().root(), 1280, 800));
         stage.show();
     }

@@ -2,25 +2,18 @@ package dev.tracedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracedesk.aws.SandboxConnection;
-import dev.tracedesk.explore.Session;
 import dev.tracedesk.sandbox.Sandbox;
 import dev.tracedesk.sandbox.SandboxFixture;
 import dev.tracedesk.ui.common.BackgroundTasks;
-import dev.tracedesk.ui.common.Strings;
-import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.sampling.SamplingViewModel;
-import dev.tracedesk.ui.shell.ConnectionInfo;
 import dev.tracedesk.ui.shell.Screen;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -55,9 +48,7 @@ class SamplingFlowTest {
                 .fixedRate(0.0).reservoirSize(0).serviceName("*").serviceType("*").host("*").httpMethod("GET")
                 .urlPath("/health").resourceARN("*").version(1).build()));
         worker = BackgroundTasks.newWorkerPool(2);
-        wiring = TestWiring.create(new UiWiring.Environment(Strings.bundle(), Clock.systemUTC(), TestWiring.NO_TIMERS,
-                Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
-                new Session(SandboxConnection.onLocalPort(sandbox.port())));
+        wiring = TestWiring.onSandbox(worker, sandbox.port());
         stage.setScene(new Scene(wiring.loadShell().root(), 1280, 800));
         stage.show();
         wiring.shell().selectScreen(Screen.SAMPLING);

@@ -2,27 +2,21 @@ package dev.tracedesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracedesk.aws.SandboxConnection;
-import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.map.ServiceMap;
 import dev.tracedesk.filter.FilterParser;
 import dev.tracedesk.sandbox.Sandbox;
 import dev.tracedesk.sandbox.SandboxFixture;
 import dev.tracedesk.ui.common.BackgroundTasks;
-import dev.tracedesk.ui.common.Strings;
-import dev.tracedesk.ui.common.Theme;
 import dev.tracedesk.ui.map.LatencyHistogramChart;
 import dev.tracedesk.ui.map.ServiceMapCanvas;
 import dev.tracedesk.ui.map.ServiceMapViewModel;
 import dev.tracedesk.ui.map.ShopFeed;
-import dev.tracedesk.ui.shell.ConnectionInfo;
 import dev.tracedesk.ui.shell.Screen;
 import dev.tracedesk.xray.Outcome;
 import dev.tracedesk.xray.ShopTraces;
 import dev.tracedesk.xray.TraceId;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
@@ -63,9 +56,7 @@ class ServiceMapFlowTest {
         ShopFeed.put(xray, shift);
         sandbox.flush(Duration.ofSeconds(10));
         worker = BackgroundTasks.newWorkerPool(2);
-        wiring = TestWiring.create(new UiWiring.Environment(Strings.bundle(), Clock.systemUTC(), TestWiring.NO_TIMERS,
-                Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
-                new Session(SandboxConnection.onLocalPort(sandbox.port())));
+        wiring = TestWiring.onSandbox(worker, sandbox.port());
         stage.setScene(new Scene(wiring.loadShell().root(), 1280, 800));
         stage.show();
     }

@@ -1,6 +1,7 @@
 package dev.tracedesk.app;
 
 import dev.tracedesk.aws.AwsEnvironment;
+import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.ui.common.Strings;
@@ -38,6 +39,13 @@ final class TestWiring {
     /** A window that starts on {@code session} (a test's own sandbox), with a demo AWS home of its own. */
     static UiWiring create(UiWiring.Environment env, Session session) {
         return new UiWiring(env, connections(), session);
+    }
+
+    /** A window on the sandbox at {@code port} (a test's own), with real time and no timers. */
+    static UiWiring onSandbox(Executor worker, int port) {
+        return create(new UiWiring.Environment(Strings.bundle(), Clock.systemUTC(), NO_TIMERS, Theme.LIGHT,
+                ConnectionInfo.localSandbox(), worker, Platform::runLater),
+                new Session(SandboxConnection.onLocalPort(port)));
     }
 
     private static UiWiring.Environment environment(Executor worker) {
