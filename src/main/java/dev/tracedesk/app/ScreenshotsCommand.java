@@ -1,5 +1,6 @@
 package dev.tracedesk.app;
 
+import dev.tracedesk.ui.trace.TraceController;
 import dev.tracedesk.ui.common.BackgroundTasks;
 import dev.tracedesk.ui.common.FxTicker;
 import dev.tracedesk.ui.common.Strings;
@@ -99,17 +100,17 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
                 wiring.shell().selectScreen(Screen.TRACES);
                 return traces.model().openTraceId(traffic.coldStartTraceId());
             });
-            await(() -> traces.trace().timeline().getModel() != null);
+            await(() -> ((TraceController) traces.trace()).timeline().getModel() != null);
             fx(() -> {
-                var timeline = traces.trace().timeline();
+                var timeline = ((TraceController) traces.trace()).timeline();
                 int row = timeline.getModel().rowNamed("Initialization");
                 timeline.select(timeline.getModel().parent(row));
                 return null;
             });
             files.addAll(fx(() -> renderer.renderCurrent(out, "trace-cold-start")));
             fx(() -> {
-                traces.trace().timeline().select(traces.trace().timeline().getModel().rowNamed("DynamoDB"));
-                traces.trace().showResources();
+                ((TraceController) traces.trace()).timeline().select(((TraceController) traces.trace()).timeline().getModel().rowNamed("DynamoDB"));
+                ((TraceController) traces.trace()).showResources();
                 return null;
             });
             files.addAll(fx(() -> renderer.renderCurrent(out, "trace-dynamodb")));

@@ -1,11 +1,12 @@
 package dev.tracedesk.app;
 
-import dev.tracedesk.aws.MfaCodeProvider;
 import dev.tracedesk.aws.RecentConnections;
 import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.Session;
+import dev.tracedesk.explore.access.MfaPrompt;
+import dev.tracedesk.explore.access.SignInService;
 import dev.tracedesk.explore.map.ServiceMapService;
 import dev.tracedesk.explore.sampling.SamplingRulesService;
 import dev.tracedesk.explore.traces.SessionBackend;
@@ -74,7 +75,7 @@ public final class UiWiring {
      * window's own dialog).
      */
     public record Connections(SignIn signIn, LocalSandbox sandbox, Path configDir, BrowserOpener browser,
-            MfaCodeProvider mfa) {
+            MfaPrompt mfa) {
     }
 
     private final Environment env;
@@ -109,11 +110,11 @@ public final class UiWiring {
                 env.connection(), monitor, errors);
         this.sandboxStatus = new SandboxStatus(connections.sandbox(), env.worker(), env.ui(), env.ticker(),
                 env.strings());
-        MfaCodeProvider mfa = connections.mfa() != null ? connections.mfa()
+        MfaPrompt mfa = connections.mfa() != null ? connections.mfa()
                 : new MfaDialog(env.strings(), this::window);
-        this.signIn = new SignInViewModel(connections.signIn(), connections.sandbox(),
-                new RecentConnections(connections.configDir()), session, tasks, env.ui(), connections.browser(), mfa,
-                env.strings(), signedIn -> {
+        this.signIn = new SignInViewModel(new SignInService(connections.signIn(),
+                new RecentConnections(connections.configDir())), connections.sandbox(), session, tasks, env.ui(),
+                connections.browser(), mfa, env.strings(), signedIn -> {
                     shell.connectionChanged(signedIn.label());
                     sandboxStatus.watch(signedIn.sandboxPort());
                     if (signedIn.fromDialog()) {

@@ -40,6 +40,11 @@ public final class SessionBackend implements TracesBackend {
         return c.isSandbox() || c.region() == null ? Optional.empty() : Optional.of(c.region().id());
     }
 
+    @Override
+    public boolean isSandbox() {
+        return session.connection().isSandbox();
+    }
+
     /** The X-Ray console page of a trace in {@code region}. */
     public static String consoleLink(String region, String traceId) {
         return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region

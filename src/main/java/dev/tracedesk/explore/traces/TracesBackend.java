@@ -16,4 +16,9 @@ public interface TracesBackend {
 
     /** The AWS region when connected to AWS (so console links make sense); empty on the sandbox. */
     Optional<String> awsRegion();
+
+    /** Whether this is the local sandbox, where reading every trace costs nothing (no budget, no cap). */
+    default boolean isSandbox() {
+        return awsRegion().isEmpty();
+    }
 }

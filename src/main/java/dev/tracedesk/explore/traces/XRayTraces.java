@@ -40,7 +40,7 @@ public final class XRayTraces implements TraceSummarySource, TraceSource {
         r.traceSummaries().forEach(s -> rows.add(row(s)));
         long processed = r.tracesProcessedCount() == null ? rows.size() : r.tracesProcessedCount();
         String next = r.nextToken() == null || r.nextToken().isEmpty() ? null : r.nextToken();
-        return new SummaryPage(rows, processed, next);
+        return new SummaryPage(rows, processed, next, r.approximateTime());
     }
 
     static TraceRow row(TraceSummary s) {

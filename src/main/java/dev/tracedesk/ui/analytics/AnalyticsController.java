@@ -6,7 +6,7 @@ import dev.tracedesk.explore.analytics.Metric;
 import dev.tracedesk.explore.traces.TraceRow;
 import dev.tracedesk.ui.common.DisplayConverter;
 import dev.tracedesk.ui.common.Strings;
-import dev.tracedesk.ui.trace.TraceController;
+import dev.tracedesk.ui.common.TracePage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +78,7 @@ public final class AnalyticsController {
     @FXML Label emptyTitle;
     @FXML Label emptyMessage;
     @FXML Parent tracePage;
-    @FXML TraceController tracePageController;
+    @FXML TracePage tracePageController;
 
     public AnalyticsController(AnalyticsViewModel model, ResourceBundle strings) {
         this.model = model;
@@ -101,7 +101,7 @@ public final class AnalyticsController {
                 .and(model.dataProperty().isNotNull()));
         model.setOnOpenTrace(id -> {
             showTrace(true);
-            tracePageController.model().open(id);
+            tracePageController.open(id);
         });
         tracePageController.setOnBack(() -> showTrace(false));
         model.reload();
@@ -128,7 +128,7 @@ public final class AnalyticsController {
         readAllButton.visibleProperty().bind(model.cappedProperty().and(model.loadingProperty().not()));
         readAllButton.managedProperty().bind(readAllButton.visibleProperty());
         readAllButton.setOnAction(e -> model.readAll());
-        model.statusProperty().addListener((obs, o, n) -> readAllButton.setTooltip(new Tooltip(n)));
+        model.readAllHintProperty().addListener((obs, o, n) -> readAllButton.setTooltip(n.isEmpty() ? null : new Tooltip(n)));
         cancelButton.visibleProperty().bind(model.loadingProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         cancelButton.setOnAction(e -> model.cancel());

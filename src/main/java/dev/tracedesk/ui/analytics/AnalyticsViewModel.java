@@ -68,6 +68,7 @@ public final class AnalyticsViewModel {
     private final ObservableList<Difference> differences = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper expression = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper readAllHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final BooleanProperty loading = new SimpleBooleanProperty();
@@ -162,11 +163,15 @@ public final class AnalyticsViewModel {
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
         String counts = load.capped()
                 ? Strings.format(strings, "analytics.status.capped", nf.format(d.size()),
-                        nf.format(load.estimatedTotal()), nf.format(load.processed()))
+                        nf.format(load.estimatedTotal()), nf.format(load.slices()), nf.format(load.processed()),
+                        nf.format(load.requests()), nf.format(load.remainingScan()),
+                        nf.format(load.remainingRequests()))
                 : Strings.format(strings, "analytics.status.done", nf.format(d.size()), nf.format(load.processed()));
         String docs = Strings.format(strings, "analytics.status.documents", nf.format(load.detailsRead()),
                 nf.format(d.size()));
         status.set(counts + " · " + docs);
+        readAllHint.set(load.capped() ? Strings.format(strings, "analytics.readAll.tooltip",
+                nf.format(load.remainingScan()), nf.format(load.remainingRequests())) : "");
         Brush keep = brush.get();
         data.set(d);
         empty.set(d.size() == 0);
@@ -346,6 +351,11 @@ public final class AnalyticsViewModel {
 
     public ReadOnlyStringProperty expressionProperty() {
         return expression.getReadOnlyProperty();
+    }
+
+    /** What "Read all" would cost: about how many more traces it scans in how many requests; empty when nothing is left. */
+    public ReadOnlyStringProperty readAllHintProperty() {
+        return readAllHint.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

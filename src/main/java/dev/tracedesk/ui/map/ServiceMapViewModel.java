@@ -1,8 +1,8 @@
 package dev.tracedesk.ui.map;
 
-import dev.tracedesk.aws.AwsErrors;
-import dev.tracedesk.aws.AwsProblem;
-import dev.tracedesk.aws.ProblemKind;
+import dev.tracedesk.explore.access.Problem;
+import dev.tracedesk.explore.access.ProblemKind;
+import dev.tracedesk.explore.access.Problems;
 import dev.tracedesk.explore.map.MapEdge;
 import dev.tracedesk.explore.map.MapLayout;
 import dev.tracedesk.explore.map.MapNode;
@@ -174,7 +174,7 @@ public final class ServiceMapViewModel {
             messageText.set(f.getMessage());
             return;
         }
-        AwsProblem problem = AwsErrors.translate(error);
+        Problem problem = Problems.classify(error);
         if (problem.kind() == ProblemKind.ACCESS_DENIED) {
             messageTitle.set(strings.getString("map.error.denied.title"));
             messageText.set(Strings.format(strings, "map.error.denied.message",

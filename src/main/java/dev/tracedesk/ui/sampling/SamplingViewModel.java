@@ -1,6 +1,6 @@
 package dev.tracedesk.ui.sampling;
 
-import dev.tracedesk.aws.AwsErrors;
+import dev.tracedesk.explore.access.Problems;
 import dev.tracedesk.explore.sampling.RuleField;
 import dev.tracedesk.explore.sampling.RuleForm;
 import dev.tracedesk.explore.sampling.RuleFormat;
@@ -120,7 +120,7 @@ public final class SamplingViewModel {
                 })
                 .onFailure(error -> {
                     if (mine == generation) {
-                        loadError.set(AwsErrors.translate(error).userMessage());
+                        loadError.set(Problems.classify(error).userMessage());
                         state.set(State.ERROR);
                     }
                 })
@@ -203,7 +203,7 @@ public final class SamplingViewModel {
                     cancelEdit();
                     reload();
                 })
-                .onFailure(error -> apiError.set(AwsErrors.translate(error).userMessage()))
+                .onFailure(error -> apiError.set(Problems.classify(error).userMessage()))
                 .andFinally(() -> saving.set(false))
                 .start();
         return true;
@@ -222,7 +222,7 @@ public final class SamplingViewModel {
                     }
                     reload();
                 })
-                .onFailure(error -> apiError.set(AwsErrors.translate(error).userMessage()))
+                .onFailure(error -> apiError.set(Problems.classify(error).userMessage()))
                 .andFinally(() -> busy.set(false))
                 .start();
     }

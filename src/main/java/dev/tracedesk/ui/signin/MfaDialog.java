@@ -1,6 +1,6 @@
 package dev.tracedesk.ui.signin;
 
-import dev.tracedesk.aws.MfaCodeProvider;
+import dev.tracedesk.explore.access.MfaPrompt;
 import dev.tracedesk.ui.common.Strings;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -18,7 +18,7 @@ import javafx.stage.Window;
  * thread through a {@link FutureTask} and waits for it there, never on the FX thread. Cancelling the sign-in
  * (which interrupts the worker) closes the dialog.
  */
-public final class MfaDialog implements MfaCodeProvider {
+public final class MfaDialog implements MfaPrompt {
     private final ResourceBundle strings;
     private final Supplier<Window> owner;
 

@@ -1,7 +1,7 @@
 package dev.tracedesk.ui.signin;
 
-import dev.tracedesk.aws.ProfileKind;
-import dev.tracedesk.aws.RegionChoice;
+import dev.tracedesk.explore.access.ProfileKind;
+import dev.tracedesk.explore.access.RegionOption;
 import dev.tracedesk.ui.common.Strings;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -74,8 +74,8 @@ public final class SignInController {
         noProfilesLabel.managedProperty().bind(noProfilesLabel.visibleProperty());
 
         Runnable syncRegions = () -> regionChoice.getItems().setAll(
-                model.regions().stream().map(RegionChoice::id).toList());
-        model.regions().addListener((ListChangeListener<RegionChoice>) change -> syncRegions.run());
+                model.regions().stream().map(RegionOption::id).toList());
+        model.regions().addListener((ListChangeListener<RegionOption>) change -> syncRegions.run());
         syncRegions.run();
         regionChoice.setConverter(new StringConverter<>() {
             @Override

@@ -1,21 +1,18 @@
 package dev.tracedesk.ui.signin;
 
-import dev.tracedesk.aws.AwsClients;
-import dev.tracedesk.aws.AwsErrors;
-import dev.tracedesk.aws.AwsProblem;
-import dev.tracedesk.aws.CallerIdentity;
-import dev.tracedesk.aws.CancelToken;
-import dev.tracedesk.aws.Connection;
-import dev.tracedesk.aws.DeviceAuthorization;
-import dev.tracedesk.aws.MfaCodeProvider;
-import dev.tracedesk.aws.ProblemKind;
-import dev.tracedesk.aws.ProfileCatalog;
-import dev.tracedesk.aws.ProfileInfo;
-import dev.tracedesk.aws.RecentConnections;
-import dev.tracedesk.aws.RegionChoice;
-import dev.tracedesk.aws.SignIn;
-import dev.tracedesk.aws.SsoLoginPrompt;
-import dev.tracedesk.aws.XRayRegions;
+import dev.tracedesk.explore.access.Cancellation;
+import dev.tracedesk.explore.access.DeviceCode;
+import dev.tracedesk.explore.access.MfaPrompt;
+import dev.tracedesk.explore.access.Problem;
+import dev.tracedesk.explore.access.ProblemKind;
+import dev.tracedesk.explore.access.Problems;
+import dev.tracedesk.explore.access.Profile;
+import dev.tracedesk.explore.access.Profiles;
+import dev.tracedesk.explore.access.RecentConnection;
+import dev.tracedesk.explore.access.RegionOption;
+import dev.tracedesk.explore.access.SignInService;
+import dev.tracedesk.explore.access.SignedInConnection;
+import dev.tracedesk.explore.access.SsoPrompt;
 import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.ui.common.BackgroundTasks;
@@ -66,7 +63,7 @@ public final class SignInViewModel {
      *               AWS_REGION or the profile's; empty when none is known
      * @param recent whether this row is a recently used connection
      */
-    public record Entry(ProfileInfo profile, Optional<String> region, boolean recent) {
+    public record Entry(Profile profile, Optional<String> region, boolean recent) {
         public Entry {
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(region, "region");
@@ -89,20 +86,19 @@ public final class SignInViewModel {
     public record SignedIn(String label, OptionalInt sandboxPort, boolean fromDialog) {
     }
 
-    private final SignIn signIn;
+    private final SignInService signIn;
     private final LocalSandbox sandbox;
-    private final RecentConnections recents;
     private final Session session;
     private final BackgroundTasks tasks;
     private final Executor ui;
     private final BrowserOpener browser;
-    private final MfaCodeProvider mfa;
+    private final MfaPrompt mfa;
     private final ResourceBundle strings;
     private final Consumer<SignedIn> onSignedIn;
 
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private final ObjectProperty<Entry> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ObservableList<RegionChoice> regions = FXCollections.observableArrayList();
+    private final ObservableList<RegionOption> regions = FXCollections.observableArrayList();
     private final StringProperty region = new SimpleStringProperty(this, "region", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -114,19 +110,18 @@ public final class SignInViewModel {
     private final ReadOnlyBooleanWrapper hasAwsProfiles = new ReadOnlyBooleanWrapper(this, "hasAwsProfiles");
     private final BooleanBinding canSignInAgain;
 
-    private ProfileCatalog catalog;
+    private Profiles catalog;
     private BackgroundTasks.Handle running;
-    private CancelToken cancel;
+    private Cancellation cancel;
     private long attempt;
     /** Bumped (FX thread) by every sign-in; the quiet start-up connection yields to any that came after it. */
     private final AtomicLong generation = new AtomicLong();
 
-    public SignInViewModel(SignIn signIn, LocalSandbox sandbox, RecentConnections recents, Session session,
-                           BackgroundTasks tasks, Executor ui, BrowserOpener browser, MfaCodeProvider mfa,
+    public SignInViewModel(SignInService signIn, LocalSandbox sandbox, Session session,
+                           BackgroundTasks tasks, Executor ui, BrowserOpener browser, MfaPrompt mfa,
                            ResourceBundle strings, Consumer<SignedIn> onSignedIn) {
         this.signIn = Objects.requireNonNull(signIn);
         this.sandbox = Objects.requireNonNull(sandbox);
-        this.recents = Objects.requireNonNull(recents);
         this.session = Objects.requireNonNull(session);
         this.tasks = Objects.requireNonNull(tasks);
         this.ui = Objects.requireNonNull(ui);
@@ -157,12 +152,12 @@ public final class SignInViewModel {
             catalog = signIn.profiles();
         } catch (RuntimeException e) {
             catalog = null;
-            entries.setAll(List.of(new Entry(ProfileInfo.sandbox(), Optional.empty(), false)));
+            entries.setAll(List.of(new Entry(Profile.sandbox(), Optional.empty(), false)));
             selected.set(entries.get(0));
-            showProblem(AwsErrors.translate(e));
+            showProblem(Problems.classify(e));
             return;
         }
-        entries.setAll(buildEntries(catalog, recents.list()));
+        entries.setAll(buildEntries(catalog, signIn.recentConnections()));
         hasAwsProfiles.set(catalog.hasAwsConfiguration());
         if (regions.isEmpty()) {
             regions.setAll(signIn.regions());
@@ -180,17 +175,17 @@ public final class SignInViewModel {
     }
 
     /** Recent connections whose profile still exists first (newest first), then the other profiles, sandbox last. */
-    static List<Entry> buildEntries(ProfileCatalog catalog, List<RecentConnections.Entry> recentList) {
+    static List<Entry> buildEntries(Profiles catalog, List<RecentConnection> recentList) {
         List<Entry> result = new ArrayList<>();
         Set<String> recentProfiles = new HashSet<>();
-        for (RecentConnections.Entry recent : recentList) {
-            Optional<ProfileInfo> profile = catalog.find(recent.profile());
+        for (RecentConnection recent : recentList) {
+            Optional<Profile> profile = catalog.find(recent.profile());
             if (profile.isPresent()) {
                 result.add(new Entry(profile.get(), Optional.of(recent.region()).filter(r -> !r.isBlank()), true));
                 recentProfiles.add(recent.profile());
             }
         }
-        for (ProfileInfo profile : catalog.entries()) {
+        for (Profile profile : catalog.entries()) {
             if (!recentProfiles.contains(profile.name())) {
                 result.add(new Entry(profile, catalog.defaultRegion(profile), false));
             }
@@ -219,7 +214,7 @@ public final class SignInViewModel {
     }
 
     /** The X-Ray regions (from the SDK), for the picker. */
-    public ObservableList<RegionChoice> regions() {
+    public ObservableList<RegionOption> regions() {
         return regions;
     }
 
@@ -269,7 +264,7 @@ public final class SignInViewModel {
             return;
         }
         if (profile.isPresent() && (selected.get() == null || !selected.get().name().equals(profile.get()))) {
-            showProblem(AwsProblem.of(ProblemKind.PROFILE_NOT_FOUND, Strings.format(strings, "signin.noSuchProfile",
+            showProblem(Problem.of(ProblemKind.PROFILE_NOT_FOUND, Strings.format(strings, "signin.noSuchProfile",
                     profile.get())));
             return;
         }
@@ -284,9 +279,9 @@ public final class SignInViewModel {
      */
     private void connectSandboxQuietly() {
         long mine = generation.incrementAndGet();
-        Entry entry = new Entry(ProfileInfo.sandbox(), Optional.empty(), false);
+        Entry entry = new Entry(Profile.sandbox(), Optional.empty(), false);
         tasks.task(Strings.format(strings, "signin.task", entry.name()),
-                        progress -> connect(entry, Optional.empty(), false, null, CancelToken.none()))
+                        progress -> connect(entry, Optional.empty(), false, null, new Cancellation()))
                 .onSuccess(result -> {
                     if (generation.get() == mine) {
                         apply(result, false, false);
@@ -306,11 +301,11 @@ public final class SignInViewModel {
         clearProblem();
         busy.set(true);
         status.set(Strings.format(strings, "signin.status.signingIn", entry.name()));
-        CancelToken token = new CancelToken();
+        Cancellation token = new Cancellation();
         cancel = token;
         long myAttempt = ++attempt;
         generation.incrementAndGet();
-        SsoLoginPrompt prompt = ssoPrompt(myAttempt);
+        SsoPrompt prompt = ssoPrompt(myAttempt);
         running = tasks.task(Strings.format(strings, "signin.task", entry.name()), progress -> {
                     Proven result = connect(entry, chosenRegion, forceSso, prompt, token);
                     if (progress.isCancelled()) {
@@ -340,7 +335,7 @@ public final class SignInViewModel {
     }
 
     /** A connection that has proved itself, and what the window shows for it. */
-    private record Proven(Connection connection, String label, OptionalInt sandboxPort) {
+    private record Proven(SignedInConnection connection, String label, OptionalInt sandboxPort) {
     }
 
     /**
@@ -348,46 +343,33 @@ public final class SignInViewModel {
      * so a cancel can never leave the window on a half-made connection.
      */
     private void apply(Proven result, boolean remember, boolean fromDialog) {
-        session.switchTo(result.connection());
+        result.connection().useIn(session);
         if (remember) {
-            recents.remember(result.connection());
+            signIn.remember(result.connection());
         }
         connectedLabel.set(result.label());
         onSignedIn.accept(new SignedIn(result.label(), result.sandboxPort(), fromDialog));
     }
 
     /** Worker thread: everything that may block or touch the network. */
-    private Proven connect(Entry entry, Optional<String> chosenRegion, boolean forceSso, SsoLoginPrompt prompt,
-                           CancelToken token) throws Exception {
+    private Proven connect(Entry entry, Optional<String> chosenRegion, boolean forceSso, SsoPrompt prompt,
+                           Cancellation token) throws Exception {
         if (entry.isSandbox()) {
             int port = sandbox.ensureRunning();
-            token.check();
+            if (token.isCancelled()) {
+                throw new InterruptedException("sign-in cancelled");
+            }
             return new Proven(signIn.sandbox(port),
                     Strings.format(strings, "connection.sandboxPort", String.valueOf(port)), OptionalInt.of(port));
         }
-        if (forceSso) {
-            signIn.ssoSignIn(entry.name(), prompt, token);
-        }
-        Connection connection = signIn.connect(entry.name(), chosenRegion, prompt, mfa, token);
-        try {
-            CallerIdentity identity;
-            // A throwaway client set proves the connection before the session switches to it.
-            try (AwsClients probe = new AwsClients(connection)) {
-                identity = probe.callerIdentity();
-            }
-            token.check();
-            LOG.info("Connected to {} as account {}", connection.label(), identity.account());
-            return new Proven(connection, connection.label(identity), OptionalInt.empty());
-        } catch (RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        SignedInConnection connection = signIn.signIn(entry.name(), chosenRegion, forceSso, prompt, mfa, token);
+        return new Proven(connection, connection.label(), OptionalInt.empty());
     }
 
-    private SsoLoginPrompt ssoPrompt(long myAttempt) {
-        return new SsoLoginPrompt() {
+    private SsoPrompt ssoPrompt(long myAttempt) {
+        return new SsoPrompt() {
             @Override
-            public void showUserCode(DeviceAuthorization authorization) {
+            public void showUserCode(DeviceCode authorization) {
                 ui.execute(() -> {
                     if (attempt == myAttempt && busy.get()) {
                         userCode.set(authorization.userCode());
@@ -398,7 +380,7 @@ public final class SignInViewModel {
             }
 
             @Override
-            public void openBrowser(DeviceAuthorization authorization) {
+            public void openBrowser(DeviceCode authorization) {
                 ui.execute(() -> {
                     if (attempt == myAttempt && busy.get()) {
                         browser.open(authorization.browserUri());
@@ -426,7 +408,7 @@ public final class SignInViewModel {
     }
 
     private void failed(Throwable e) {
-        AwsProblem problem = AwsErrors.translate(e);
+        Problem problem = Problems.classify(e);
         if (problem.kind() == ProblemKind.CANCELLED) {
             problemKind.set(ProblemKind.CANCELLED);
             LOG.info("Sign-in cancelled");
@@ -455,7 +437,7 @@ public final class SignInViewModel {
         return true;
     }
 
-    private void showProblem(AwsProblem problem) {
+    private void showProblem(Problem problem) {
         problemKind.set(problem.kind());
         error.set(problem.userMessage());
         status.set("");
@@ -513,6 +495,6 @@ public final class SignInViewModel {
 
     /** A short description of a region id for the picker ("eu-west-1 — Europe (Ireland)"). */
     public static String regionLabel(String id) {
-        return id == null || id.isBlank() ? "" : XRayRegions.choice(id).label();
+        return id == null || id.isBlank() ? "" : RegionOption.of(id).label();
     }
 }

@@ -4,6 +4,7 @@ import dev.tracedesk.explore.logs.LogLine;
 import dev.tracedesk.explore.logs.Report;
 import dev.tracedesk.ui.common.DisplayConverter;
 import dev.tracedesk.ui.common.Strings;
+import dev.tracedesk.ui.common.TracePage;
 import dev.tracedesk.xray.trace.Trace;
 import java.io.File;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 
 /** Binds {@code TraceView.fxml} (header, mini map, timeline, details tabs, logs) to its {@link TraceViewModel}. */
-public final class TraceController {
+public final class TraceController implements TracePage {
 
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private final TraceViewModel model;
@@ -83,6 +84,32 @@ public final class TraceController {
         return timeline;
     }
 
+    @Override
+    public void open(String traceId) {
+        model.open(traceId);
+    }
+
+    @Override
+    public void openFile(java.nio.file.Path file) {
+        model.openFile(file);
+    }
+
+    @Override
+    public void saveIds(java.nio.file.Path file, java.util.List<String> ids) {
+        model.saveIds(file, ids);
+    }
+
+    @Override
+    public void bindZone(javafx.beans.value.ObservableValue<ZoneId> zone) {
+        model.zoneProperty().bind(zone);
+    }
+
+    @Override
+    public void focusTimeline() {
+        timeline().requestFocus();
+    }
+
+    @Override
     public void setOnBack(Runnable handler) {
         onBack = handler;
     }
@@ -241,6 +268,7 @@ public final class TraceController {
     }
 
     /** Sets the zone of times shown (the shell's UTC switch). */
+    @Override
     public void setZone(ZoneId zone) {
         model.zoneProperty().set(zone);
     }

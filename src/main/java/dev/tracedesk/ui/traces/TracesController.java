@@ -3,7 +3,7 @@ package dev.tracedesk.ui.traces;
 import dev.tracedesk.explore.traces.TraceRow;
 import dev.tracedesk.ui.common.DisplayConverter;
 import dev.tracedesk.ui.common.Strings;
-import dev.tracedesk.ui.trace.TraceController;
+import dev.tracedesk.ui.common.TracePage;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ public final class TracesController {
     @FXML TableView<TraceGroup> groupTable;
     @FXML TableView<TraceRow> traceTable;
     @FXML Parent tracePage;
-    @FXML TraceController tracePageController;
+    @FXML TracePage tracePageController;
 
     public TracesController(TracesViewModel model, ResourceBundle strings, java.util.function.Consumer<String> openUrl) {
         this.model = model;
@@ -84,7 +84,7 @@ public final class TracesController {
         return model;
     }
 
-    public TraceController trace() {
+    public TracePage trace() {
         return tracePageController;
     }
 
@@ -96,10 +96,10 @@ public final class TracesController {
         initTable();
         model.setOnOpenTrace(id -> {
             showTrace(true);
-            tracePageController.model().open(id);
+            tracePageController.open(id);
         });
         tracePageController.setOnBack(() -> showTrace(false));
-        tracePageController.model().zoneProperty().bind(model.zoneProperty());
+        tracePageController.bindZone(model.zoneProperty());
         model.reload();
     }
 
@@ -108,7 +108,7 @@ public final class TracesController {
         tracePage.setVisible(trace);
         listPage.setVisible(!trace);
         if (trace) {
-            tracePageController.timeline().requestFocus();
+            tracePageController.focusTimeline();
         }
     }
 
@@ -145,7 +145,7 @@ public final class TracesController {
         File file = chooser.showOpenDialog(tracesScreen.getScene().getWindow());
         if (file != null) {
             showTrace(true);
-            tracePageController.model().openFile(Path.of(file.toURI()));
+            tracePageController.openFile(Path.of(file.toURI()));
         }
     }
 
@@ -281,7 +281,7 @@ public final class TracesController {
         chooser.setInitialFileName("traces.json");
         File file = chooser.showSaveDialog(tracesScreen.getScene().getWindow());
         if (file != null) {
-            tracePageController.model().saveIds(Path.of(file.toURI()), ids);
+            tracePageController.saveIds(Path.of(file.toURI()), ids);
         }
     }
 

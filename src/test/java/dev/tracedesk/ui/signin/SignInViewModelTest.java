@@ -3,15 +3,16 @@ package dev.tracedesk.ui.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracedesk.aws.AwsClients;
-import dev.tracedesk.aws.MfaCodeProvider;
-import dev.tracedesk.aws.ProblemKind;
-import dev.tracedesk.aws.ProfileKind;
 import dev.tracedesk.aws.RecentConnections;
 import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.SandboxStats;
 import dev.tracedesk.explore.Session;
+import dev.tracedesk.explore.access.MfaPrompt;
+import dev.tracedesk.explore.access.ProblemKind;
+import dev.tracedesk.explore.access.ProfileKind;
+import dev.tracedesk.explore.access.SignInService;
 import dev.tracedesk.ui.common.BackgroundTasks;
 import dev.tracedesk.ui.common.ErrorReporter;
 import dev.tracedesk.ui.common.Strings;
@@ -70,11 +71,11 @@ class SignInViewModelTest {
 
     private SignInViewModel model(Map<String, String> env, URI stsEndpoint) {
         SignIn signIn = new SignIn(TestAwsHome.environment(home, stsEndpoint, null, env));
-        MfaCodeProvider mfa = (profile, serial) -> {
+        MfaPrompt mfa = (profile, serial) -> {
             mfaAsked.add(profile + " " + serial);
             return mfaAnswer;
         };
-        return new SignInViewModel(signIn, sandbox, recents, session,
+        return new SignInViewModel(new SignInService(signIn, recents), sandbox, session,
                 BackgroundTasks.currentThread(new TaskMonitor(), new ErrorReporter(Clock.systemUTC())),
                 Runnable::run, uri -> { }, mfa, Strings.bundle(), signedIn::add);
     }
