@@ -6,6 +6,8 @@ import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.LocalSandbox;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.access.MfaPrompt;
+import dev.tracedesk.explore.access.Problem;
+import dev.tracedesk.explore.access.Problems;
 import dev.tracedesk.explore.access.SignInService;
 import dev.tracedesk.explore.map.ServiceMapService;
 import dev.tracedesk.explore.sampling.SamplingRulesService;
@@ -93,6 +95,8 @@ public final class UiWiring {
     private final BrowserOpener browser;
     private Parent shellRoot;
     private boolean openingForProblem;
+    /** The banner's "Sign in again" button: the sign-in dialog, signing in again with the connection's profile. */
+    private final ErrorReporter.Action signInAgain;
 
     public UiWiring(Environment env, Connections connections) {
         // The default connection until start-up (or the user) connects: the sandbox on its usual port.
@@ -104,6 +108,7 @@ public final class UiWiring {
         this.env = env;
         this.session = session;
         this.browser = connections.browser();
+        this.signInAgain = new ErrorReporter.Action(env.strings().getString("error.signInAgain"), this::signInAgain);
         this.errors = new ErrorReporter(env.clock());
         this.tasks = new BackgroundTasks(env.worker(), env.ui(), monitor, errors);
         this.shell = new ShellViewModel(env.strings(), env.clock(), env.ticker(), env::systemTheme,
@@ -122,6 +127,7 @@ public final class UiWiring {
                     }
                 });
         wireSignIn();
+        tasks.watchFailures(this::sessionExpired);
         this.loader = new ViewLoader(controllers(), env.strings());
     }
 
@@ -143,6 +149,37 @@ public final class UiWiring {
                 signIn.reload(Optional.of(session.connection()).filter(c -> !c.isSandbox()).map(c -> c.name()));
             }
         });
+    }
+
+    /**
+     * A screen's request failed: when it failed because the connection's sign-in ran out (expired SSO token or
+     * temporary credentials), the banner says so and offers "Sign in again". Returns whether it did.
+     */
+    private boolean sessionExpired(Throwable error) {
+        if (session.connection().isSandbox()) {
+            return false;
+        }
+        Problem problem = Problems.classify(error);
+        if (!problem.isSessionExpired()) {
+            return false;
+        }
+        errors.report(problem.userMessage(), error, signInAgain);
+        return true;
+    }
+
+    private void signInAgain() {
+        var connection = session.connection();
+        if (connection.isSandbox()) {
+            return;
+        }
+        openingForProblem = true; // the dialog shows this sign-in, not a fresh list
+        try {
+            shell.openSignIn();
+        } finally {
+            openingForProblem = false;
+        }
+        signIn.signInAgain(connection.name(),
+                Optional.ofNullable(connection.region()).map(r -> r.id()));
     }
 
     private ControllerFactory controllers() {

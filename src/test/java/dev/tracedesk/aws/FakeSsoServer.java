@@ -45,6 +45,7 @@ public final class FakeSsoServer implements AutoCloseable {
     private volatile String validAccessToken;
     private volatile boolean refreshAllowed = true;
     private volatile int tokenInterval = 5;
+    private volatile long credentialsLifetimeMillis = 3_600_000L;
 
     public FakeSsoServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -68,6 +69,14 @@ public final class FakeSsoServer implements AutoCloseable {
     /** Makes the portal accept this token (as if issued earlier, e.g. by the AWS CLI). */
     public void acceptAccessToken(String token) {
         validAccessToken = token;
+    }
+
+    /**
+     * How long the role credentials GetRoleCredentials hands out live (1 h by default). Under the SDK's one-minute
+     * stale time, every call then asks the portal again, so a revoked token shows at the next request.
+     */
+    public void credentialsLifetime(java.time.Duration lifetime) {
+        credentialsLifetimeMillis = lifetime.toMillis();
     }
 
     public void interval(int seconds) {
@@ -115,7 +124,7 @@ public final class FakeSsoServer implements AutoCloseable {
                 }
                 ObjectNode credentials = JSON.createObjectNode().put("accessKeyId", ACCESS_KEY_ID)
                         .put("secretAccessKey", SECRET_ACCESS_KEY).put("sessionToken", SESSION_TOKEN)
-                        .put("expiration", System.currentTimeMillis() + 3_600_000L);
+                        .put("expiration", System.currentTimeMillis() + credentialsLifetimeMillis);
                 ObjectNode response = JSON.createObjectNode();
                 response.set("roleCredentials", credentials);
                 ok(exchange, response);

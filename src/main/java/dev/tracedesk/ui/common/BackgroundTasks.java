@@ -1,7 +1,9 @@
 package dev.tracedesk.ui.common;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,7 @@ public final class BackgroundTasks {
     private final Executor ui;
     private final TaskMonitor monitor;
     private final ErrorReporter errors;
+    private final List<Predicate<Throwable>> failureWatchers = new CopyOnWriteArrayList<>();
 
     public BackgroundTasks(Executor worker, Executor ui, TaskMonitor monitor, ErrorReporter errors) {
         this.worker = Objects.requireNonNull(worker);
@@ -83,6 +87,15 @@ public final class BackgroundTasks {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Sees every failed task's error first (UI thread), whatever its own handler does: for failures that concern the
+     * whole window rather than one screen, such as an expired sign-in. A watcher that returns true has put the
+     * failure on the banner itself, so a task without a failure handler does not report it again.
+     */
+    public void watchFailures(Predicate<Throwable> watcher) {
+        failureWatchers.add(Objects.requireNonNull(watcher));
     }
 
     public TaskMonitor monitor() {
@@ -192,6 +205,8 @@ public final class BackgroundTasks {
                     LOG.debug("Task '{}' cancelled", title);
                 } else if (outcome.error == null) {
                     onSuccess.accept(outcome.result);
+                } else if (watched(outcome.error) && onFailure == null) {
+                    LOG.debug("Task '{}' failed; a watcher reported it", title, outcome.error);
                 } else if (onFailure != null) {
                     LOG.debug("Task '{}' failed", title, outcome.error);
                     onFailure.accept(outcome.error);
@@ -203,6 +218,18 @@ public final class BackgroundTasks {
                 andFinally.run();
             }
         }
+    }
+
+    private boolean watched(Throwable error) {
+        boolean reported = false;
+        for (Predicate<Throwable> watcher : failureWatchers) {
+            try {
+                reported |= watcher.test(error);
+            } catch (RuntimeException e) {
+                LOG.warn("A failure watcher failed", e);
+            }
+        }
+        return reported;
     }
 
     private record Outcome<T>(T result, Throwable error) {

@@ -11,8 +11,18 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class ErrorReporter {
 
-    /** A problem to show: a one-line summary and, for the log-minded, the exception's class. */
-    public record Problem(String summary, String detail, Instant at) {
+    /**
+     * A problem to show: a one-line summary, for the log-minded the exception's class, and optionally what the banner
+     * offers to fix it (null: only "Dismiss").
+     */
+    public record Problem(String summary, String detail, Instant at, Action action) {
+        public Problem(String summary, String detail, Instant at) {
+            this(summary, detail, at, null);
+        }
+    }
+
+    /** A button on the banner: its text and what it does (FX thread; the banner closes first). */
+    public record Action(String label, Runnable run) {
     }
 
     private final ReadOnlyObjectWrapper<Problem> current = new ReadOnlyObjectWrapper<>(this, "current");
@@ -39,6 +49,12 @@ public final class ErrorReporter {
     public void report(String summary, Throwable error) {
         reported++;
         current.set(new Problem(summary, describe(error), clock.instant()));
+    }
+
+    /** Shows a problem with a button that fixes it (e.g. "Sign in again"). */
+    public void report(String summary, Throwable error, Action action) {
+        reported++;
+        current.set(new Problem(summary, describe(error), clock.instant(), action));
     }
 
     public void report(Throwable error) {

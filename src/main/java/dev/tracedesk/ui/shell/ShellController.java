@@ -81,6 +81,7 @@ public final class ShellController {
     @FXML HBox errorBanner;
     @FXML Label errorMessage;
     @FXML Button dismissErrorButton;
+    @FXML Button errorActionButton;
     @FXML VBox navBar;
     @FXML StackPane screenContainer;
     @FXML ProgressBar statusProgress;
@@ -252,6 +253,14 @@ public final class ShellController {
         errorBanner.setManaged(shown);
         errorMessage.setText(shown ? problem.summary() : "");
         errorMessage.setTooltip(shown && !problem.detail().isEmpty() ? new Tooltip(problem.detail()) : null);
+        ErrorReporter.Action action = shown ? problem.action() : null;
+        errorActionButton.setVisible(action != null);
+        errorActionButton.setManaged(action != null);
+        errorActionButton.setText(action == null ? "" : action.label());
+        errorActionButton.setOnAction(action == null ? null : e -> {
+            model.errors().dismiss();
+            action.run().run();
+        });
     }
 
     /** The sign-in dialog lies over the whole window, on a scrim that keeps the window below from being used. */

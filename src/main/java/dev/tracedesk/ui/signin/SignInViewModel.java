@@ -254,6 +254,28 @@ public final class SignInViewModel {
     }
 
     /**
+     * Signs in again with {@code profile} in {@code region} because the connection's sign-in ran out (a screen's
+     * request failed with an expired SSO token or expired credentials): the IAM Identity Center browser sign-in for
+     * an SSO profile, else the profile's own way. The dialog shows the progress; success switches the session, so
+     * every open screen re-reads.
+     */
+    public void signInAgain(String profile, Optional<String> region) {
+        if (busy.get()) {
+            return;
+        }
+        reload(Optional.of(profile));
+        Entry entry = selected.get();
+        if (entry == null || !entry.name().equals(profile)) {
+            showProblem(Problem.of(ProblemKind.PROFILE_NOT_FOUND, Strings.format(strings, "signin.noSuchProfile",
+                    profile)));
+            return;
+        }
+        region.ifPresent(this.region::set);
+        Optional<String> chosen = Optional.ofNullable(this.region.get()).map(String::trim).filter(r -> !r.isEmpty());
+        start(entry, chosen, entry.profile().kind().isSso(), true);
+    }
+
+    /**
      * Connects without the dialog's involvement (start-up): the named profile, or the local sandbox. Not remembered
      * as a recent connection when it is the automatic sandbox start.
      */
