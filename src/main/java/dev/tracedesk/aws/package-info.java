@@ -1,7 +1,8 @@
 /**
  * Signing in to AWS (or the local sandbox) and building SDK v2 clients for the result.
  *
- * <p>Typical use by the sign-in screen (all blocking calls off the FX thread):
+ * <p>The GUI does not use this package directly (DESIGN.md's one-way rule): its sign-in screen goes through the
+ * {@code explore.access} facade, which uses it like this (all blocking calls off the FX thread):
  * <pre>{@code
  * SignIn signIn = new SignIn(AwsEnvironment.fromSystem());
  * ProfileCatalog catalog = signIn.profiles();              // entries(), defaultChoice(), defaultRegion(p)
