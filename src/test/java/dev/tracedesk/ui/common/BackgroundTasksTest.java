@@ -77,6 +77,37 @@ class BackgroundTasksTest {
     }
 
     @Test
+    void failureWatchersSeeEveryFailureAndOneThatReportsItReplacesTheGenericBanner() {
+        BackgroundTasks tasks = BackgroundTasks.currentThread(monitor, errors);
+        ErrorReporter.Action again = new ErrorReporter.Action("Sign in again", () -> events.add("again"));
+        tasks.watchFailures(error -> {
+            events.add("watched " + error.getMessage());
+            if (!error.getMessage().equals("expired")) {
+                return false;
+            }
+            errors.report("Your sign-in has expired. Sign in again.", error, again);
+            return true;
+        });
+
+        tasks.task("Loading map", progress -> {
+            throw new IllegalStateException("expired");
+        }).onFailure(error -> events.add("screen shows " + error.getMessage())).start();
+        tasks.task("Loading traces", progress -> {
+            throw new IllegalStateException("expired");
+        }).start();
+
+        assertThat(events).containsExactly("watched expired", "screen shows expired", "watched expired");
+        assertThat(errors.getCurrent().summary()).isEqualTo("Your sign-in has expired. Sign in again.");
+        assertThat(errors.getCurrent().action()).isSameAs(again);
+
+        tasks.task("Loading rules", progress -> {
+            throw new IllegalStateException("throttled");
+        }).start();
+        assertThat(errors.getCurrent().summary()).isEqualTo("Loading rules: throttled");
+        assertThat(errors.getCurrent().action()).isNull();
+    }
+
+    @Test
     void handlersRunOnTheUiExecutorAndTheMonitorShowsRunningWork() {
         Queued worker = new Queued();
         Queued ui = new Queued();
