@@ -41,6 +41,7 @@ class FilterFieldTest {
         shell.filterEditor().setVocabulary(seen);
         field = new FilterField();
         field.setId("filterField");
+        field.setPromptText("Filter expression (Ctrl+L)"); // the skin must colour the text, not the prompt
         field.textProperty().bindBidirectional(shell.filterProperty());
         support = new FilterFieldSupport(field, shell.filterEditor(), shell::applyFilter);
         VBox root = new VBox(field);
@@ -94,8 +95,10 @@ class FilterFieldTest {
         assertThat(tokens.get(4).getStyleClass()).contains("filter-logical");
         assertThat(tokens.get(5).getStyleClass()).contains("filter-keyword");
         assertThat(tokens.get(7).getStyleClass()).contains("filter-number");
-        // the pieces sit left to right, where the field's own glyphs are
+        // the pieces sit left to right, where the field's own glyphs are, which are drawn transparent
         assertThat(tokens.get(5).getX()).isGreaterThan(tokens.get(4).getX());
+        assertThat(field.lookupAll(".text")).filteredOn(n -> n instanceof Text t && t.getText().equals(field.getText()))
+                .allMatch(n -> javafx.scene.paint.Color.TRANSPARENT.equals(((Text) n).getFill()));
     }
 
     @Test
