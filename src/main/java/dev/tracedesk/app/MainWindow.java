@@ -41,6 +41,7 @@ public final class MainWindow {
         shell.setThemeChoice(settings.theme());
         shell.selectScreen(settings.screenOrDefault());
         shell.timeRange().setUtc(settings.utc());
+        shell.filterEditor().history().setAll(settings.filterHistory());
 
         Parent root = wiring.loadShell().root();
         Settings.WindowBounds bounds = settings.window();
@@ -79,7 +80,8 @@ public final class MainWindow {
         Settings.WindowBounds bounds = normalBounds != null ? normalBounds : currentBounds();
         Settings.WindowBounds withState = new Settings.WindowBounds(bounds.x(), bounds.y(), bounds.width(),
                 bounds.height(), stage.isMaximized());
-        return new Settings(withState, shell.getThemeChoice(), shell.getScreen().id(), shell.timeRange().isUtc());
+        return new Settings(withState, shell.getThemeChoice(), shell.getScreen().id(), shell.timeRange().isUtc(),
+                shell.filterEditor().history().entries());
     }
 
     /** Saves once (hidden and application stop both call this); logs and goes on when the disk says no. */

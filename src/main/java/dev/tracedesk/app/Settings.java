@@ -3,13 +3,27 @@ package dev.tracedesk.app;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.tracedesk.ui.common.ThemeChoice;
 import dev.tracedesk.ui.shell.Screen;
+import java.util.List;
 
 /**
  * What the window remembers between runs. Unknown or missing values fall back to defaults, so an older or
  * hand-edited file still loads.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Settings(WindowBounds window, ThemeChoice theme, String screen, boolean utc) {
+public record Settings(WindowBounds window, ThemeChoice theme, String screen, boolean utc, List<String> filterHistory) {
+
+    /** Filter expressions remembered at most. */
+    public static final int MAX_FILTER_HISTORY = 50;
+
+    public Settings {
+        filterHistory = filterHistory == null ? List.of()
+                : filterHistory.stream().filter(e -> e != null && !e.isBlank()).distinct().limit(MAX_FILTER_HISTORY)
+                        .toList();
+    }
+
+    public Settings(WindowBounds window, ThemeChoice theme, String screen, boolean utc) {
+        this(window, theme, screen, utc, List.of());
+    }
 
     /** The normal (not maximized) window bounds, and whether it was maximized. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -31,7 +45,7 @@ public record Settings(WindowBounds window, ThemeChoice theme, String screen, bo
         WindowBounds bounds = window != null && window.plausible() ? window : null;
         ThemeChoice choice = theme == null ? ThemeChoice.SYSTEM : theme;
         String screenId = Screen.byId(screen) == null ? Screen.SERVICE_MAP.id() : Screen.byId(screen).id();
-        return new Settings(bounds, choice, screenId, utc);
+        return new Settings(bounds, choice, screenId, utc, filterHistory);
     }
 
     public Screen screenOrDefault() {

@@ -35,6 +35,10 @@ import dev.tracedesk.ui.sampling.SamplingViewModel;
 import dev.tracedesk.ui.shell.ConnectionInfo;
 import dev.tracedesk.ui.shell.SandboxStatus;
 import dev.tracedesk.ui.shell.Screen;
+import dev.tracedesk.explore.map.ServiceMap;
+import dev.tracedesk.explore.map.ServiceMapSource;
+import dev.tracedesk.explore.traces.ColdStartLookup;
+import dev.tracedesk.explore.traces.WindowVocabulary;
 import dev.tracedesk.ui.shell.ShellController;
 import dev.tracedesk.ui.shell.ShellViewModel;
 import dev.tracedesk.ui.signin.MfaDialog;
@@ -85,6 +89,10 @@ public final class UiWiring {
     private final ErrorReporter errors;
     private final BackgroundTasks tasks;
     private final ShellViewModel shell;
+    /** Service names and annotation keys seen in the window: the filter field completes with them. */
+    private final WindowVocabulary vocabulary = new WindowVocabulary();
+    /** Cold-start answers per connection, kept across reloads of the traces list. */
+    private final ColdStartLookup coldStartLookup = new ColdStartLookup();
     private final Session session;
     private final SandboxStatus sandboxStatus;
     private final SignInViewModel signIn;
@@ -113,6 +121,7 @@ public final class UiWiring {
         this.tasks = new BackgroundTasks(env.worker(), env.ui(), monitor, errors);
         this.shell = new ShellViewModel(env.strings(), env.clock(), env.ticker(), env::systemTheme,
                 env.connection(), monitor, errors);
+        shell.filterEditor().setVocabulary(vocabulary);
         this.sandboxStatus = new SandboxStatus(connections.sandbox(), env.worker(), env.ui(), env.ticker(),
                 env.strings());
         MfaPrompt mfa = connections.mfa() != null ? connections.mfa()
@@ -189,7 +198,7 @@ public final class UiWiring {
                         () -> loader.load(FxmlView.SIGN_IN).root(), sandboxStatus, strings))
                 .register(SignInController.class, () -> new SignInController(signIn, shell::closeSignIn, strings))
                 .register(ServiceMapController.class, () -> new ServiceMapController(new ServiceMapViewModel(strings,
-                        new ServiceMapService(session), mapContext(), tasks), strings))
+                        seenOnTheMap(new ServiceMapService(session)), mapContext(), tasks), strings))
                 .register(TracesController.class, this::tracesController)
                 .register(TraceController.class, () -> new TraceController(new TraceViewModel(strings,
                         this::tracesBackend, tasks, env.clock()), strings))
@@ -248,6 +257,16 @@ public final class UiWiring {
         };
     }
 
+    /** The map's node names feed the filter field's completion. */
+    private ServiceMapSource seenOnTheMap(ServiceMapSource source) {
+        return (query, progress) -> {
+            vocabulary.reset(WindowVocabulary.MAP);
+            ServiceMap map = source.fetch(query, progress);
+            vocabulary.addMap(WindowVocabulary.MAP, map);
+            return map;
+        };
+    }
+
     private TracesBackend tracesBackend() {
         return new SessionBackend(session);
     }
@@ -257,6 +276,8 @@ public final class UiWiring {
                 shell.windowProperty(), shell.filterProperty(), shell.refreshCountProperty());
         model.zoneProperty().bind(Bindings.createObjectBinding(() -> shell.timeRange().zone(),
                 shell.timeRange().utcProperty()));
+        model.useVocabulary(vocabulary);
+        model.useColdStartLookup(coldStartLookup);
         tracesController = new TracesController(model, env.strings(), url -> browser.open(URI.create(url)));
         return tracesController;
     }

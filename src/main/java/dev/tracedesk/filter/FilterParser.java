@@ -18,19 +18,19 @@ public final class FilterParser {
     /** Where a sub-expression is evaluated; decides which keywords are available. */
     private enum Scope { TRACE, SERVICE, EDGE, RC_SERVICE, RC_ENTITY, RC_EXCEPTION }
 
-    private static final Set<String> TRACE_WORDS = Set.of("ok", "error", "throttle", "fault", "partial", "inferred",
+    static final Set<String> TRACE_WORDS = Set.of("ok", "error", "throttle", "fault", "partial", "inferred",
             "responsetime", "duration", "http.status", "http.url", "http.method", "http.useragent", "http.clientip",
             "user", "availabilityzone", "instance.id", "resource.arn", "account.id");
-    private static final Set<String> SERVICE_WORDS = Set.of("ok", "error", "throttle", "fault", "partial", "inferred",
+    static final Set<String> SERVICE_WORDS = Set.of("ok", "error", "throttle", "fault", "partial", "inferred",
             "root", "responsetime", "duration", "http.status", "http.url", "http.method", "http.useragent",
             "http.clientip", "user", "name", "type", "account.id", "availabilityzone", "instance.id", "resource.arn");
-    private static final Set<String> EDGE_WORDS = Set.of("ok", "error", "throttle", "fault", "partial", "inferred",
+    static final Set<String> EDGE_WORDS = Set.of("ok", "error", "throttle", "fault", "partial", "inferred",
             "responsetime", "duration", "http.status", "http.url", "http.method", "http.useragent", "http.clientip");
-    private static final Set<String> RC_SERVICE_WORDS = Set.of("name", "type", "account.id", "inferred", "first",
+    static final Set<String> RC_SERVICE_WORDS = Set.of("name", "type", "account.id", "inferred", "first",
             "last", "index");
-    private static final Set<String> RC_ENTITY_WORDS = Set.of("name", "type", "account.id", "inferred", "remote",
+    static final Set<String> RC_ENTITY_WORDS = Set.of("name", "type", "account.id", "inferred", "remote",
             "first", "last", "index", "coverage");
-    private static final Set<String> RC_EXCEPTION_WORDS = Set.of("name", "message", "type", "account.id", "inferred",
+    static final Set<String> RC_EXCEPTION_WORDS = Set.of("name", "message", "type", "account.id", "inferred",
             "remote", "first", "last", "index");
 
     /** Fields a {@code rootcause.json} pattern may name, per level (TraceSummary root-cause shapes, §2.2). */

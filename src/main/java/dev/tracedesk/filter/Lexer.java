@@ -27,6 +27,33 @@ final class Lexer {
         return tokens;
     }
 
+    /**
+     * Tokens for highlighting: never throws. What the strict lexer rejects becomes an {@code INVALID} token (an
+     * unterminated string a {@code STRING} to the end), and lexing goes on after it. EOF is left out.
+     */
+    static List<Token> tokenizeLenient(String text) {
+        Lexer lexer = new Lexer(text);
+        List<Token> tokens = new ArrayList<>();
+        while (true) {
+            try {
+                Token t = lexer.next();
+                if (t.kind() == Token.Kind.EOF) {
+                    return tokens;
+                }
+                tokens.add(t);
+            } catch (FilterSyntaxException e) {
+                int start = e.position();
+                if (start >= text.length()) {
+                    return tokens;
+                }
+                int end = Math.min(text.length(), start + Math.max(1, e.length()));
+                Token.Kind kind = text.charAt(start) == '"' ? Token.Kind.STRING : Token.Kind.INVALID;
+                tokens.add(new Token(kind, start, end, text.substring(start, end), null));
+                lexer.pos = end;
+            }
+        }
+    }
+
     private Token next() {
         while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++;
         int start = pos;

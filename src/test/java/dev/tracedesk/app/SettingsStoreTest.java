@@ -7,6 +7,7 @@ import dev.tracedesk.ui.shell.Screen;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,19 @@ class SettingsStoreTest {
         assertThat(store().load()).isEqualTo(saved);
         assertThat(Files.readString(store().file())).contains("\"theme\" : \"DARK\"", "\"screen\" : \"sampling\"");
         assertThat(dir.resolve("tracedesk")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void theFilterHistoryLoadsBackDeduplicatedAndBounded() throws Exception {
+        List<String> many = new java.util.ArrayList<>(List.of("fault", "fault", " "));
+        for (int i = 0; i < 60; i++) {
+            many.add("responsetime > " + i);
+        }
+        store().save(new Settings(null, ThemeChoice.LIGHT, Screen.TRACES.id(), false, many));
+
+        List<String> loaded = store().load().filterHistory();
+        assertThat(loaded).hasSize(Settings.MAX_FILTER_HISTORY).startsWith("fault", "responsetime > 0")
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tracedesk.bench;
 
+import dev.tracedesk.explore.traces.TraceDocuments;
 import dev.tracedesk.ui.trace.GraphicsContextPainter;
 import dev.tracedesk.ui.trace.TimelineModel;
 import dev.tracedesk.ui.trace.TimelinePainter;
@@ -8,6 +9,7 @@ import dev.tracedesk.ui.trace.TimelineRenderer;
 import dev.tracedesk.ui.trace.TimelineViewport;
 import dev.tracedesk.xray.TraceId;
 import dev.tracedesk.xray.segment.Segment;
+import dev.tracedesk.xray.segment.SegmentCodec;
 import dev.tracedesk.xray.trace.Trace;
 import dev.tracedesk.xray.trace.TraceAssembler;
 import java.time.Instant;
@@ -60,6 +62,7 @@ public class TimelineBench {
     public int segments;
 
     private Trace trace;
+    private String json;
     private TimelineModel model;
     private TimelineViewport viewport;
     private final TimelineRenderer renderer = new TimelineRenderer();
@@ -100,6 +103,7 @@ public class TimelineBench {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         trace = generate(segments);
+        json = batchJson(trace);
         model = TimelineModel.of(trace);
         viewport = new TimelineViewport();
         viewport.setBarWidth(WIDTH - renderer.nameWidth() - 8);
@@ -158,6 +162,33 @@ public class TimelineBench {
         return TraceAssembler.assemble(id, docs);
     }
 
+    /**
+     * The same trace as BatchGetTraces JSON, the way a real trace of this size arrives: every document under the
+     * 64 KiB limit, so the API stage's calls are sent as independent subsegments.
+     */
+    static String batchJson(Trace trace) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode t = root.putArray("Traces").addObject();
+        t.put("Id", trace.id().value());
+        com.fasterxml.jackson.databind.node.ArrayNode segments = t.putArray("Segments");
+        for (Segment s : trace.segments()) {
+            if ("AWS::ApiGateway::Stage".equals(s.origin())) {
+                for (Segment call : s.subsegments()) {
+                    Segment independent = call.toBuilder().traceId(trace.id().value()).parentId(s.id())
+                            .type(Segment.TYPE_SUBSEGMENT).build();
+                    segments.addObject().put("Id", call.id()).put("Document", SegmentCodec.write(independent));
+                }
+                Segment bare = s.toBuilder().subsegments(List.of()).build();
+                segments.addObject().put("Id", s.id()).put("Document", SegmentCodec.write(bare));
+            } else {
+                segments.addObject().put("Id", s.id()).put("Document", SegmentCodec.write(s));
+            }
+        }
+        root.putArray("UnprocessedTraceIds");
+        return root.toString();
+    }
+
     private static String hex(int n) {
         return String.format("%016x", 0x1000_0000_0000L + n);
     }
@@ -170,6 +201,26 @@ public class TimelineBench {
         CountingPainter p = new CountingPainter();
         new TimelineRenderer().render(m, v, TimelinePalette.LIGHT, p, WIDTH, HEIGHT, -1);
         return p.calls + m.rowCount();
+    }
+
+    /**
+     * What opening a fetched trace costs after the SDK call: decode the BatchGetTraces JSON (every segment document
+     * parsed and validated), assemble the trace, lay it out and draw the first frame into the Canvas.
+     */
+    @Benchmark
+    public void openFromJson(Blackhole bh) {
+        Trace t = TraceDocuments.parse(json).traces().get(0);
+        TimelineModel m = TimelineModel.of(t);
+        TimelineViewport v = new TimelineViewport();
+        v.reset(m.span());
+        new TimelineRenderer().render(m, v, TimelinePalette.LIGHT, canvasPainter, WIDTH, HEIGHT, -1);
+        bh.consume(m);
+    }
+
+    /** The decoding and assembly of {@link #openFromJson} alone. */
+    @Benchmark
+    public Trace decodeAndAssemble() {
+        return TraceDocuments.parse(json).traces().get(0);
     }
 
     @Benchmark

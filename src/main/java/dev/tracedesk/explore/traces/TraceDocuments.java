@@ -1,5 +1,7 @@
 package dev.tracedesk.explore.traces;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,39 +44,96 @@ public final class TraceDocuments {
     private TraceDocuments() {
     }
 
-    /** Reads a BatchGetTraces response (or a file holding one). */
+    /**
+     * Reads a BatchGetTraces response (or a file holding one). Streams over the JSON (no tree of the whole response:
+     * a trace of 100,000 segments is tens of megabytes) and decodes each segment document as it comes.
+     */
     public static Parsed parse(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
+        List<Trace> traces = new ArrayList<>();
+        List<String> unprocessed = new ArrayList<>();
+        int skipped = 0;
+        boolean sawTraces = false;
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a BatchGetTraces document: no \"Traces\" array");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("Traces") && value == JsonToken.START_ARRAY) {
+                    sawTraces = true;
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        Parsed one = assemble(documents(p));
+                        traces.addAll(one.traces());
+                        skipped += one.skippedDocuments();
+                    }
+                } else if (field.equals("UnprocessedTraceIds") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        unprocessed.add(p.getValueAsString(""));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || !root.path("Traces").isArray()) {
+        if (!sawTraces) {
             throw new IllegalArgumentException("not a BatchGetTraces document: no \"Traces\" array");
         }
-        List<Trace> traces = new ArrayList<>();
-        int skipped = 0;
-        for (JsonNode t : root.path("Traces")) {
-            Map<TraceId, List<Segment>> byTrace = new LinkedHashMap<>();
-            for (JsonNode s : t.path("Segments")) {
-                DecodeResult r = SegmentCodec.decode(s.path("Document").asText(""));
-                if (!(r instanceof DecodeResult.Valid valid) || valid.segment().isInferred()) {
-                    skipped += r instanceof DecodeResult.Valid ? 0 : 1;
-                    continue;
-                }
-                var id = TraceId.parse(valid.segment().traceId());
-                if (id.isEmpty()) {
-                    skipped++;
-                    continue;
-                }
-                byTrace.computeIfAbsent(id.get(), k -> new ArrayList<>()).add(valid.segment());
-            }
-            byTrace.forEach((id, docs) -> traces.add(TraceAssembler.assemble(id, docs)));
-        }
-        List<String> unprocessed = new ArrayList<>();
-        root.path("UnprocessedTraceIds").forEach(n -> unprocessed.add(n.asText()));
         return new Parsed(traces, skipped, unprocessed);
+    }
+
+    /** The segment documents of one entry of "Traces" (the parser is on its START_OBJECT; left on its END_OBJECT). */
+    private static List<String> documents(JsonParser p) throws IOException {
+        List<String> docs = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("Segments") && value == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    String doc = "";
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        JsonToken v = p.nextToken();
+                        if (name.equals("Document") && v == JsonToken.VALUE_STRING) {
+                            doc = p.getText();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    docs.add(doc);
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return docs;
+    }
+
+    /**
+     * Decodes segment documents (as BatchGetTraces returns them) and assembles them by trace id. Inferred segments are
+     * skipped (derived again from the calls); malformed documents are counted and skipped.
+     */
+    public static Parsed assemble(List<String> documents) {
+        Map<TraceId, List<Segment>> byTrace = new LinkedHashMap<>();
+        int skipped = 0;
+        for (String document : documents) {
+            DecodeResult r = SegmentCodec.decode(document == null ? "" : document);
+            if (!(r instanceof DecodeResult.Valid valid) || valid.segment().isInferred()) {
+                skipped += r instanceof DecodeResult.Valid ? 0 : 1;
+                continue;
+            }
+            var id = TraceId.parse(valid.segment().traceId());
+            if (id.isEmpty()) {
+                skipped++;
+                continue;
+            }
+            byTrace.computeIfAbsent(id.get(), k -> new ArrayList<>(documents.size())).add(valid.segment());
+        }
+        List<Trace> traces = new ArrayList<>(byTrace.size());
+        byTrace.forEach((id, docs) -> traces.add(TraceAssembler.assemble(id, docs)));
+        return new Parsed(traces, skipped, List.of());
     }
 
     /** The BatchGetTraces JSON of {@code traces}, pretty-printed like the CLI. */

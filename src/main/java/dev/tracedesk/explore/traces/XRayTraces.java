@@ -89,30 +89,14 @@ public final class XRayTraces implements TraceSummarySource, TraceSource {
         for (int i = 0; i < ids.size(); i += BATCH) {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + BATCH));
             BatchGetTracesResponse r = xray.batchGetTraces(b -> b.traceIds(chunk));
-            StringBuilder json = new StringBuilder("{\"Traces\":[");
-            // Re-use the one BatchGetTraces reader: the documents are what the service returned, unchanged.
-            for (int t = 0; t < r.traces().size(); t++) {
-                var trace = r.traces().get(t);
-                json.append(t == 0 ? "" : ",").append("{\"Id\":").append(quote(trace.id())).append(",\"Segments\":[");
-                for (int s = 0; s < trace.segments().size(); s++) {
-                    var seg = trace.segments().get(s);
-                    json.append(s == 0 ? "" : ",").append("{\"Id\":").append(quote(seg.id()))
-                            .append(",\"Document\":").append(quote(seg.document())).append('}');
-                }
-                json.append("]}");
+            // the documents are what the service returned, decoded as they are (no JSON round trip)
+            for (var trace : r.traces()) {
+                List<String> docs = new ArrayList<>(trace.segments().size());
+                trace.segments().forEach(seg -> docs.add(seg.document()));
+                out.addAll(TraceDocuments.assemble(docs).traces());
             }
-            json.append("]}");
-            out.addAll(TraceDocuments.parse(json.toString()).traces());
         }
         return out;
-    }
-
-    private static String quote(String s) {
-        try {
-            return dev.tracedesk.xray.ApiJson.mapper().writeValueAsString(s);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class ShellController {
     private final Supplier<Parent> signInView;
     private final SandboxStatus sandboxStatus;
     private Parent signIn;
+    private FilterFieldSupport filterSupport;
     private final Map<Screen, Parent> loadedScreens = new EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
     private final Map<RangePreset, ToggleButton> rangeButtons = new EnumMap<>(RangePreset.class);
@@ -68,7 +69,7 @@ public final class ShellController {
     @FXML ToggleButton range24h;
     @FXML ToggleButton rangeAbsolute;
     @FXML ToggleButton utcToggle;
-    @FXML TextField filterField;
+    @FXML FilterField filterField;
     @FXML Button refreshButton;
     @FXML ChoiceBox<AutoRefresh> autoRefreshChoice;
     @FXML ChoiceBox<ThemeChoice> themeChoice;
@@ -225,7 +226,7 @@ public final class ShellController {
         connectionButton.setTooltip(new Tooltip(strings.getString("connection.tooltip")));
         connectionButton.setOnAction(e -> model.openSignIn());
         filterField.textProperty().bindBidirectional(model.filterProperty());
-        filterField.setOnAction(e -> model.refresh());
+        filterSupport = new FilterFieldSupport(filterField, model.filterEditor(), model::applyFilter);
         refreshButton.setOnAction(e -> model.refresh());
         refreshButton.setTooltip(new Tooltip(strings.getString("refresh.tooltip")));
 

@@ -55,6 +55,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper windowLabel = new ReadOnlyStringWrapper(this, "windowLabel", "");
     private final BooleanProperty signInOpen = new SimpleBooleanProperty(this, "signInOpen");
     private final ObjectProperty<AutoRefresh> autoRefresh = new SimpleObjectProperty<>(this, "autoRefresh", AutoRefresh.OFF);
+    private final FilterEditorModel filterEditor;
     private Runnable stopTicker = () -> { };
 
     public ShellViewModel(ResourceBundle strings, Clock clock, Ticker ticker, Supplier<Theme> systemTheme,
@@ -66,6 +67,7 @@ public final class ShellViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.errors = Objects.requireNonNull(errors);
         this.timeRange = new TimeRangeViewModel(strings, clock);
+        this.filterEditor = new FilterEditorModel(strings, filter);
         connectionLabel.set(describe(connection));
         theme.set(themeChoice.get().resolve(systemTheme.get()));
         themeChoice.addListener((obs, old, choice) -> theme.set(choice.resolve(systemTheme.get())));
@@ -162,6 +164,23 @@ public final class ShellViewModel {
         return filter.get();
     }
 
+    /** The filter field's highlighting, problems, completion, history and the expression in effect. */
+    public FilterEditorModel filterEditor() {
+        return filterEditor;
+    }
+
+    /**
+     * Enter in the filter field: a well-formed (or blank) expression is applied (a refresh) and remembered; a malformed
+     * one only shows its problem, and nothing is requested. True when applied.
+     */
+    public boolean applyFilter() {
+        if (!filterEditor.check()) {
+            return false;
+        }
+        refresh();
+        return true;
+    }
+
     public TimeRangeViewModel timeRange() {
         return timeRange;
     }
@@ -198,6 +217,9 @@ public final class ShellViewModel {
     /** Re-anchors the time range at now and asks the screens to reload. */
     public void refresh() {
         window.set(timeRange.getRange().resolve(clock.instant()));
+        if (filterEditor.problemOf(filter.get()) == null) {
+            filterEditor.applied();
+        }
         refreshCount.set(refreshCount.get() + 1);
         updateWindowLabel();
     }

@@ -100,7 +100,7 @@ public final class TimelineModel {
         // Roots first, then every segment whose caller is not in the trace (orphan chains), so nothing is lost.
         BitSet placed = new BitSet();
         List<Segment> all = trace.segments();
-        java.util.IdentityHashMap<Segment, Integer> index = new java.util.IdentityHashMap<>();
+        java.util.IdentityHashMap<Segment, Integer> index = new java.util.IdentityHashMap<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             index.put(all.get(i), i);
         }

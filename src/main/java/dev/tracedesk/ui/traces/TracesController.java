@@ -197,6 +197,8 @@ public final class TracesController {
         return String.format(Locale.ROOT, "%.1f %%", share * 100);
     }
 
+    private boolean refreshQueued;
+
     private void initTable() {
         SortedList<TraceRow> sorted = new SortedList<>(model.shownRows());
         sorted.comparatorProperty().bind(traceTable.comparatorProperty());
@@ -217,6 +219,9 @@ public final class TracesController {
                     super.updateItem(row, empty);
                     setText(empty || row == null ? null
                             : c.text(row, model.zoneProperty().get(), model.coldStarts().get(row.id())));
+                    if (c == TraceColumn.COLD_START && !empty && row != null) {
+                        model.wantColdStart(row.id());
+                    }
                 }
             });
             column.setPrefWidth(switch (c) {
@@ -230,7 +235,16 @@ public final class TracesController {
             columns.add(column);
         }
         traceTable.getColumns().setAll(columns);
-        model.coldStarts().addListener((MapChangeListener<String, Boolean>) c -> traceTable.refresh());
+        // answers arrive in bursts: one table refresh per burst
+        model.coldStarts().addListener((MapChangeListener<String, Boolean>) c -> {
+            if (!refreshQueued) {
+                refreshQueued = true;
+                javafx.application.Platform.runLater(() -> {
+                    refreshQueued = false;
+                    traceTable.refresh();
+                });
+            }
+        });
         model.zoneProperty().addListener((obs, o, z) -> traceTable.refresh());
         traceTable.setRowFactory(table -> {
             TableRow<TraceRow> row = new TableRow<>();

@@ -5,6 +5,8 @@ import dev.tracedesk.explore.traces.TraceQuery;
 import dev.tracedesk.explore.traces.TraceRow;
 import dev.tracedesk.explore.traces.TraceSummaryLoader;
 import dev.tracedesk.explore.traces.TracesBackend;
+import dev.tracedesk.explore.traces.ColdStartLookup;
+import dev.tracedesk.explore.traces.WindowVocabulary;
 import dev.tracedesk.filter.FilterParser;
 import dev.tracedesk.filter.FilterSyntaxException;
 import dev.tracedesk.filter.Filters;
@@ -49,13 +51,14 @@ import javafx.collections.transformation.FilteredList;
 /**
  * The traces list: loads the summaries of the shell's window and filter (page by page, newest first, cancellable),
  * checks the filter before asking (a malformed expression says where and sends nothing), groups the rows, and
- * narrows the list to a clicked group. Cold starts are not in summaries: the newest {@value #COLD_START_CHECKS}
- * traces are read in the background to fill that column. FX thread only.
+ * narrows the list to a clicked group. Cold starts are not in summaries: the traces whose rows are on screen are read
+ * lazily ({@link #wantColdStart}, a few BatchGetTraces calls of 5 ids at a time, cached per connection by
+ * {@link ColdStartLookup}), so every row gets its answer when it is looked at. FX thread only.
  */
 public final class TracesViewModel {
 
-    /** How many of the newest traces are read in full to tell cold starts. */
-    public static final int COLD_START_CHECKS = 100;
+    /** Ids queued for a cold-start read at most; older ones (rows scrolled past) are dropped. */
+    static final int MAX_WANTED_COLD_STARTS = 200;
 
     private final ResourceBundle strings;
     private final Supplier<TracesBackend> backend;
@@ -68,6 +71,13 @@ public final class TracesViewModel {
     private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
     private final FilteredList<TraceRow> shownRows = new FilteredList<>(rows);
     private final ObservableMap<String, Boolean> coldStarts = FXCollections.observableHashMap();
+    private final java.util.LinkedHashSet<String> wantedColdStarts = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> coldStartMissing = new java.util.HashSet<>();
+    private final ReadOnlyIntegerWrapper coldStartReads = new ReadOnlyIntegerWrapper(this, "coldStartReads");
+    private boolean coldStartFetchScheduled;
+    private boolean coldStartFetching;
+    private WindowVocabulary vocabulary = new WindowVocabulary();
+    private ColdStartLookup coldStartLookup = new ColdStartLookup();
     private final ObservableList<String> annotationKeys = FXCollections.observableArrayList();
     private final ObservableList<String> serviceNames = FXCollections.observableArrayList();
     private final TreeSet<String> keysSeen = new TreeSet<>();
@@ -127,6 +137,9 @@ public final class TracesViewModel {
         cancelFlag = cancelled;
         rows.clear();
         coldStarts.clear();
+        coldStartMissing.clear();
+        wantedColdStarts.clear();
+        vocabulary.reset(WindowVocabulary.TRACES);
         selectedGroup.set(null);
         processed = 0;
         loadError.set("");
@@ -174,6 +187,7 @@ public final class TracesViewModel {
 
     private void addPage(List<TraceRow> page, long processedSoFar, int slice, int slices) {
         rows.addAll(page);
+        vocabulary.addRows(WindowVocabulary.TRACES, page);
         processed = processedSoFar;
         for (TraceRow r : page) {
             keysSeen.addAll(r.annotations().keySet());
@@ -195,6 +209,7 @@ public final class TracesViewModel {
     private void finished(SummaryLoad load) {
         if (rows.size() != load.rows().size()) {
             rows.setAll(load.rows()); // a cached load arrives in one piece
+            vocabulary.addRows(WindowVocabulary.TRACES, load.rows());
         }
         processed = load.processed();
         String key = load.capped() ? "traces.status.capped" : load.cached() ? "traces.status.cached"
@@ -202,29 +217,94 @@ public final class TracesViewModel {
         status.set(Strings.format(strings, key, count(rows.size()), count(load.processed())));
         progress.set(1);
         regroup();
-        checkColdStarts();
     }
 
-    private void checkColdStarts() {
-        List<String> ids = rows.stream().limit(COLD_START_CHECKS).map(TraceRow::id)
-                .filter(id -> !coldStarts.containsKey(id)).toList();
-        if (ids.isEmpty()) {
+    // ~ cold starts: read lazily for the rows on screen
+
+    /**
+     * A cell shows {@code id}'s cold-start column: answers from the cache at once, otherwise queues the id; queued ids
+     * are read a few batches at a time, the most recently shown first (rows scrolled past are not read).
+     */
+    public void wantColdStart(String id) {
+        if (id == null || coldStarts.containsKey(id) || coldStartMissing.contains(id)) {
             return;
         }
-        long gen = generation;
+        Boolean cached = coldStartLookup.known(backend.get().connectionKey(), id);
+        if (cached != null) {
+            coldStarts.put(id, cached);
+            return;
+        }
+        wantedColdStarts.remove(id);
+        wantedColdStarts.add(id);
+        while (wantedColdStarts.size() > MAX_WANTED_COLD_STARTS) {
+            wantedColdStarts.remove(wantedColdStarts.iterator().next());
+        }
+        scheduleColdStartFetch();
+    }
+
+    private void scheduleColdStartFetch() {
+        if (!coldStartFetchScheduled && !coldStartFetching && !wantedColdStarts.isEmpty()) {
+            coldStartFetchScheduled = true;
+            ui.execute(this::fetchColdStarts);
+        }
+    }
+
+    private void fetchColdStarts() {
+        coldStartFetchScheduled = false;
+        if (coldStartFetching || wantedColdStarts.isEmpty()) {
+            return;
+        }
+        List<String> newestFirst = new ArrayList<>(wantedColdStarts);
+        java.util.Collections.reverse(newestFirst);
         TracesBackend b = backend.get();
-        tasks.task(strings.getString("traces.task.coldStarts"), p -> {
-            List<Trace> traces = b.traces().traces(ids);
-            List<Object[]> out = new ArrayList<>();
-            for (Trace t : traces) {
-                out.add(new Object[] {t.id().value(), LambdaPhases.hasColdStart(t)});
-            }
-            return out;
-        }).onSuccess(found -> {
-            if (gen == generation) {
-                found.forEach(pair -> coldStarts.put((String) pair[0], (Boolean) pair[1]));
-            }
-        }).onFailure(e -> { }).start(); // the column just stays unknown
+        List<String> ids = coldStartLookup.unknown(b.connectionKey(), newestFirst);
+        wantedColdStarts.removeAll(ids);
+        if (ids.isEmpty()) {
+            newestFirst.forEach(id -> {
+                Boolean cached = coldStartLookup.known(b.connectionKey(), id);
+                if (cached != null) {
+                    coldStarts.put(id, cached);
+                }
+            });
+            wantedColdStarts.clear();
+            return;
+        }
+        coldStartFetching = true;
+        long gen = generation;
+        coldStartReads.set(coldStartReads.get() + 1);
+        tasks.task(strings.getString("traces.task.coldStarts"), p -> coldStartLookup.fetch(b.traces(), b.connectionKey(), ids))
+                .onSuccess(found -> {
+                    if (gen == generation) {
+                        for (String id : ids) {
+                            Boolean cold = found.get(id);
+                            if (cold == null) {
+                                coldStartMissing.add(id); // not returned (expired or not indexed yet): stays unknown
+                            } else {
+                                coldStarts.put(id, cold);
+                            }
+                        }
+                    }
+                })
+                .onFailure(e -> coldStartMissing.addAll(ids)) // the column stays unknown; no retry storm
+                .andFinally(() -> {
+                    coldStartFetching = false;
+                    scheduleColdStartFetch();
+                }).start();
+    }
+
+    /** How many cold-start reads (each up to {@value ColdStartLookup#MAX_PER_FETCH} ids) were started. */
+    public ReadOnlyIntegerProperty coldStartReadsProperty() {
+        return coldStartReads.getReadOnlyProperty();
+    }
+
+    /** The names and keys this list has seen are shared with the filter field's completion through {@code shared}. */
+    public void useVocabulary(WindowVocabulary shared) {
+        vocabulary = Objects.requireNonNull(shared);
+    }
+
+    /** Cold-start answers are kept in {@code shared} (one per window, across reloads). */
+    public void useColdStartLookup(ColdStartLookup shared) {
+        coldStartLookup = Objects.requireNonNull(shared);
     }
 
     /** Parses the filter; false (with the error and its position) when it is malformed. Blank is fine. */

@@ -30,7 +30,9 @@ public final class SegmentCodec {
     /** The largest document accepted: 64 KiB of UTF-8 (spec §3.1, §3.9). */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
 
+    // the fast (and still exactly rounding) double parser: times are most of a segment's numbers
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

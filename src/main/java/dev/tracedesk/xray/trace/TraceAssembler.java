@@ -30,14 +30,32 @@ public final class TraceAssembler {
             .thenComparing(Segment::id, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final TraceId traceId;
-    private final Map<String, Segment> segments = new HashMap<>();
-    private final Map<String, Segment> subsegments = new HashMap<>();
-    private final Map<Segment, Long> sizes = new java.util.IdentityHashMap<>();
+    private final String traceIdText;
+    // sized up front when the number of documents is known: a 100,000-segment trace otherwise rehashes these maps
+    // a dozen times each (a visible share of opening one)
+    private final Map<String, Segment> segments;
+    private final Map<String, Segment> subsegments;
+    private final Map<Segment, Long> sizes;
     private int revision;
     private long documentBytes;
 
     public TraceAssembler(TraceId traceId) {
+        this(traceId, 16);
+    }
+
+    /** An assembler expecting about {@code expectedDocuments} documents. */
+    public TraceAssembler(TraceId traceId, int expectedDocuments) {
         this.traceId = traceId;
+        this.traceIdText = traceId.value();
+        int capacity = capacity(expectedDocuments);
+        this.segments = new HashMap<>(capacity);
+        this.subsegments = new HashMap<>(capacity);
+        this.sizes = new java.util.IdentityHashMap<>(Math.max(16, expectedDocuments));
+    }
+
+    /** A HashMap capacity that holds {@code n} entries without rehashing. */
+    static int capacity(int n) {
+        return Math.max(16, (int) Math.min(1 << 30, n / 0.75 + 1));
     }
 
     public TraceId traceId() {
@@ -68,7 +86,8 @@ public final class TraceAssembler {
      */
     public AddResult add(Segment document, long documentBytes) {
         if (document.id() == null || document.traceId() == null
-                || !TraceId.parse(document.traceId()).map(traceId::equals).orElse(false)) {
+                || (!document.traceId().equals(traceIdText)
+                    && !TraceId.parse(document.traceId()).map(traceId::equals).orElse(false))) {
             return AddResult.REJECTED;
         }
         Map<String, Segment> target = document.isIndependentSubsegment() ? subsegments : segments;
@@ -93,12 +112,12 @@ public final class TraceAssembler {
 
     /** Assembles the trace from what has arrived so far. Cheap enough to call after every change. */
     public Trace assemble() {
-        Map<String, List<Segment>> childrenOf = new HashMap<>();
+        Map<String, List<Segment>> childrenOf = new HashMap<>(capacity(subsegments.size()));
         for (Segment sub : subsegments.values()) {
-            childrenOf.computeIfAbsent(sub.parentId(), k -> new ArrayList<>()).add(sub);
+            childrenOf.computeIfAbsent(sub.parentId(), k -> new ArrayList<>(2)).add(sub);
         }
         childrenOf.values().forEach(list -> list.sort(BY_START));
-        Set<String> attached = new HashSet<>();
+        Set<String> attached = new HashSet<>(capacity(subsegments.size()));
         List<Segment> tops = new ArrayList<>(segments.values());
         tops.sort(BY_START);
         List<Segment> built = new ArrayList<>(tops.size());
@@ -177,7 +196,7 @@ public final class TraceAssembler {
 
     /** Assembles one trace from documents in any order (all must carry the same trace id). */
     public static Trace assemble(TraceId traceId, Collection<Segment> documents) {
-        TraceAssembler a = new TraceAssembler(traceId);
+        TraceAssembler a = new TraceAssembler(traceId, documents.size());
         documents.forEach(a::add);
         return a.assemble();
     }

@@ -116,6 +116,22 @@ class TracesFlowTest {
     }
 
     @Test
+    void everyRowOnScreenGetsItsColdStartAnswerAndAReloadReadsNothingAgain(FxRobot robot) throws Exception {
+        waitLoaded();
+        // all 13 rows are on screen: each one's cold-start cell asks, in a few batched reads
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model().coldStarts().size() == ShopTraces.COUNT);
+        assertThat(model().coldStarts()).containsValues(true, false); // traces 0 and 9 are cold, the others warm
+        assertThat(model().coldStarts().values().stream().filter(Boolean::booleanValue).count()).isEqualTo(2);
+        int reads = model().coldStartReadsProperty().get();
+        assertThat(reads).isBetween(1, 3);
+
+        robot.interact(() -> fixture.refresh.set(fixture.refresh.get() + 1));
+        waitLoaded();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model().coldStarts().size() == ShopTraces.COUNT);
+        assertThat(model().coldStartReadsProperty().get()).isEqualTo(reads); // answered from the cache
+    }
+
+    @Test
     void aMalformedFilterShowsWhereItIsWrongAndSendsNoRequest(FxRobot robot) throws Exception {
         waitLoaded();
         int before = model().requestsProperty().get();
