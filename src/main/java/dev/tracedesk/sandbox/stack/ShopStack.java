@@ -4,31 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracedesk.sandbox.Sandbox;
-import dev.tracedesk.sandbox.runtime.FunctionConfig;
 import dev.tracedesk.sandbox.runtime.LocalLambda;
-import dev.tracedesk.sandbox.runtime.SegmentEmitter;
-import dev.tracedesk.sandbox.runtime.TracingMode;
 import dev.tracedesk.shop.OrderCrypto;
 import dev.tracedesk.shop.ShopStackDefinition;
 import dev.tracedesk.shop.ShopTemplate;
-import dev.tracedesk.shop.handlers.UpdateDbHandler;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shop stack running inside a sandbox: the four functions in the local Lambda runtime (tracing Active), the two
- * topics with their subscriptions, the orders table, and the {@code <prefix>_api_gateway/prod} stage (tracing on)
- * with {@code POST /shop} → accept and {@code POST /shop/unittest} → the unit-test function. Its invoke URL, the
+ * The shop stack running inside a sandbox, deployed from {@code shop-stack.json} through the sandbox's CloudFormation:
+ * the four functions in the local Lambda runtime with their roles, the two topics with their subscriptions, the orders
+ * table, and the {@code <prefix>_api_gateway/prod} stage with {@code POST /shop} → accept and
+ * {@code POST /shop/unittest} → the unit-test function (tracing on or off per {@link Options#tracing}). Its invoke URL, the
  * sandbox endpoint and the payload key are written to {@code shop.json} in the data dir for the {@code shop} commands.
  */
 public final class ShopStack implements AutoCloseable {
@@ -126,14 +120,6 @@ public final class ShopStack implements AutoCloseable {
             LOG.warn("ignoring unreadable {}: {}", f, e.getMessage());
             return JSON.createObjectNode();
         }
-    }
-
-    private static String newApiId() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        Random r = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 10; i++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        return sb.toString();
     }
 
     /** {@code http://127.0.0.1:<port>/prod}; the routes are {@code /shop} and {@code /shop/unittest} below it. */
