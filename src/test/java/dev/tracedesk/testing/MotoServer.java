@@ -40,10 +40,11 @@ public final class MotoServer implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path log = logDir.resolve("moto.log");
-        Process process = new ProcessBuilder(executable.get().toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(executable.get().toString(), "-H", "127.0.0.1", "-p",
+                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile());
+        // As in AWS, the AWS managed policies (AWSXRayDaemonWriteAccess, ...) exist and can be attached.
+        builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+        Process process = builder.start();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         MotoServer server = new MotoServer(process, endpoint);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
