@@ -153,23 +153,33 @@ public final class StackActions {
         });
     }
 
-    /** Polls GetFunctionConfiguration until LastUpdateStatus is no longer InProgress (bounded). */
     private StackFunction awaitUpdated(LambdaClient lambda, String function) {
-        long deadline = System.nanoTime() + UPDATE_WAIT.toNanos();
+        return awaitUpdated(function, () -> lambda.getFunctionConfiguration(r -> r.functionName(function)), sleeper,
+                UPDATE_WAIT);
+    }
+
+    /**
+     * Reads the configuration until LastUpdateStatus is no longer InProgress, backing off from 250 ms to 2 s, for at
+     * most {@code maxWait}; a Failed update is a problem carrying Lambda's reason.
+     */
+    static StackFunction awaitUpdated(String function, Supplier<GetFunctionConfigurationResponse> read, Sleeper sleeper,
+                                      Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
         Duration delay = Duration.ofMillis(250);
         while (true) {
-            GetFunctionConfigurationResponse config = lambda.getFunctionConfiguration(r -> r.functionName(function));
+            GetFunctionConfigurationResponse config = read.get();
             if (config.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+                String reason = Objects.toString(config.lastUpdateStatusReason(), "no reason given")
+                        .replaceAll("[.\\s]+$", "");
                 throw new AwsProblemException(AwsProblem.of(ProblemKind.OTHER, "The last update of " + function
-                        + " failed: " + Objects.toString(config.lastUpdateStatusReason(), "no reason given")
-                        + ". Fix the cause and change the setting again."));
+                        + " failed: " + reason + ". Fix the cause and change the setting again."));
             }
             if (config.lastUpdateStatus() != LastUpdateStatus.IN_PROGRESS) {
                 return toFunction(config);
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new AwsProblemException(AwsProblem.of(ProblemKind.OTHER, "The update of " + function
-                        + " is still in progress after " + UPDATE_WAIT.toMinutes() + " minutes. Read it again later."));
+                        + " is still in progress after " + maxWait.toSeconds() + " s. Read it again later."));
             }
             try {
                 sleeper.sleep(delay);
@@ -177,7 +187,8 @@ public final class StackActions {
                 Thread.currentThread().interrupt();
                 throw new AwsProblemException(AwsProblem.of(ProblemKind.CANCELLED, "Cancelled."), e);
             }
-            delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : delay.multipliedBy(2);
+            Duration doubled = delay.multipliedBy(2);
+            delay = doubled.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : doubled;
         }
     }
 
