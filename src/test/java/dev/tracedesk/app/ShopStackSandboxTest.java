@@ -150,4 +150,29 @@ class ShopStackSandboxTest {
         });
         assertThat(actions.function("AMIS_shop_accept").tracing()).isEqualTo(TracingMode.ACTIVE);
     }
+
+    @Test
+    void aFailedCreationRollsBackWithItsReasonsAndIsReplacedOnTheNextDeploy() {
+        // A second stack with the same prefix collides with the first one's named resources.
+        DeployRequest clash = new DeployRequest("tracedesk-shop-clash", "AMIS", true);
+        DeployResult failed = deployer.deploy(clash, DeployListener.none());
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.status()).isEqualTo("ROLLBACK_COMPLETE");
+        assertThat(failed.failures()).isNotEmpty().allSatisfy(e -> assertThat(e.reason()).isNotBlank());
+
+        List<String> steps = new ArrayList<>();
+        DeployResult again = deployer.deploy(clash, new DeployListener() {
+            @Override
+            public void step(String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public void event(StackEvent event) {
+            }
+        });
+        assertThat(steps).anySatisfy(s -> assertThat(s).contains("left over from a failed creation"));
+        assertThat(again.succeeded()).isFalse();
+        assertThat(actions.functions(StackScope.ofStack(STACK))).hasSize(4);
+    }
 }
