@@ -37,6 +37,7 @@ import dev.tracedesk.ui.shell.ShellViewModel;
 import dev.tracedesk.ui.signin.MfaDialog;
 import dev.tracedesk.ui.signin.SignInController;
 import dev.tracedesk.ui.signin.SignInViewModel;
+import dev.tracedesk.ui.stack.LoadTestsViewModel;
 import dev.tracedesk.ui.stack.StackController;
 import dev.tracedesk.ui.stack.StackViewModel;
 import dev.tracedesk.ui.trace.TraceController;
@@ -158,8 +159,37 @@ public final class UiWiring {
                 .register(AnalyticsController.class, this::analyticsController)
                 .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings,
                         new SamplingRulesService(session, env.clock()), tasks, shell.refreshCountProperty()), strings))
-                .register(StackController.class, () -> new StackController(new StackViewModel(strings)));
+                .register(StackController.class, this::stackController);
     }
+
+    // ---- Stack screen (stackui) ----
+
+    private StackOptions stackOptions = StackOptions.defaults();
+    private StackController stackController;
+
+    /** Where the Stack screen finds the local shop, and whether a first start runs a smoke test (before loadShell). */
+    public UiWiring stackOptions(StackOptions options) {
+        this.stackOptions = java.util.Objects.requireNonNull(options);
+        return this;
+    }
+
+    public StackOptions stackOptions() {
+        return stackOptions;
+    }
+
+    private StackController stackController() {
+        ShopLoadTests loadTests = new ShopLoadTests(session, new SandboxShopLocator(stackOptions.sandboxDataDir()));
+        StackViewModel model = new StackViewModel(new LoadTestsViewModel(env.strings(), loadTests, tasks, env.ui()));
+        stackController = new StackController(model, env.strings());
+        return stackController;
+    }
+
+    /** The Stack screen's controller once the screen was shown (tests and screenshots drive it), else null. */
+    public StackController stackControllerIfLoaded() {
+        return stackController;
+    }
+
+    // ---- end of Stack screen (stackui) ----
 
     /**
      * Connects as the command line asked (FX thread, once the window shows): the named profile (a failure opens the

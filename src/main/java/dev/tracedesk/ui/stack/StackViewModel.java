@@ -1,21 +1,25 @@
 package dev.tracedesk.ui.stack;
 
-import dev.tracedesk.ui.common.EmptyState;
-import java.util.ResourceBundle;
+import java.util.Objects;
 
 /**
- * The stack screen's state. Until the screen's own issue lands it has no data source, so all it holds is its
- * honest empty state; it never shows invented data.
+ * The Stack screen: the shop stack on the current connection. It holds one model per part of the screen (the load
+ * tests now); the parts do not know each other, except that the tracing-cost sequence drives switches and runs.
  */
 public final class StackViewModel {
 
-    private final EmptyState emptyState;
+    private final LoadTestsViewModel loadTests;
 
-    public StackViewModel(ResourceBundle strings) {
-        this.emptyState = new EmptyState(strings.getString("stack.empty.title"), strings.getString("stack.empty.message"));
+    public StackViewModel(LoadTestsViewModel loadTests) {
+        this.loadTests = Objects.requireNonNull(loadTests);
     }
 
-    public EmptyState emptyState() {
-        return emptyState;
+    public LoadTestsViewModel loadTests() {
+        return loadTests;
+    }
+
+    /** The screen became visible for the first time: find the shop. */
+    public void activate() {
+        loadTests.locate();
     }
 }
