@@ -5,6 +5,7 @@ import dev.tracedesk.aws.RecentConnections;
 import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.LocalSandbox;
+import dev.tracedesk.explore.load.RunResult;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.map.ServiceMapService;
 import dev.tracedesk.explore.sampling.SamplingRulesService;
@@ -104,6 +105,7 @@ public final class UiWiring {
         this.env = env;
         this.session = session;
         this.browser = connections.browser();
+        this.localSandbox = connections.sandbox();
         this.errors = new ErrorReporter(env.clock());
         this.tasks = new BackgroundTasks(env.worker(), env.ui(), monitor, errors);
         this.shell = new ShellViewModel(env.strings(), env.clock(), env.ticker(), env::systemTheme,
@@ -117,6 +119,9 @@ public final class UiWiring {
                 env.strings(), signedIn -> {
                     shell.connectionChanged(signedIn.label());
                     sandboxStatus.watch(signedIn.sandboxPort());
+                    if (signedIn.sandboxPort().isPresent() && stackOptions.firstStartSmoke()) {
+                        firstStart().connectedToSandbox();
+                    }
                     if (signedIn.fromDialog()) {
                         shell.closeSignIn();
                     }
@@ -166,6 +171,30 @@ public final class UiWiring {
 
     private StackOptions stackOptions = StackOptions.defaults();
     private StackController stackController;
+    private final LocalSandbox localSandbox;
+    private FirstStartSmoke firstStart;
+    /** Runs made before the Stack screen was first shown (the first-start smoke run). */
+    private final java.util.List<RunResult> earlyRuns = new java.util.ArrayList<>();
+
+    private ShopLoadTests loadTests() {
+        return new ShopLoadTests(session, new SandboxShopLocator(stackOptions.sandboxDataDir()));
+    }
+
+    /** Once per window, when {@link StackOptions#firstStartSmoke()} says so. */
+    private FirstStartSmoke firstStart() {
+        if (firstStart == null) {
+            firstStart = new FirstStartSmoke(localSandbox, loadTests(),
+                    tasks, env.strings(), shell, run -> {
+                        if (stackController != null) {
+                            stackController.model().loadTests().addRun(run);
+                        } else {
+                            earlyRuns.add(run);
+                        }
+                    });
+        }
+        return firstStart;
+    }
+
 
     /** Where the Stack screen finds the local shop, and whether a first start runs a smoke test (before loadShell). */
     public UiWiring stackOptions(StackOptions options) {
@@ -178,8 +207,9 @@ public final class UiWiring {
     }
 
     private StackController stackController() {
-        ShopLoadTests loadTests = new ShopLoadTests(session, new SandboxShopLocator(stackOptions.sandboxDataDir()));
-        StackViewModel model = new StackViewModel(new LoadTestsViewModel(env.strings(), loadTests, tasks, env.ui()));
+        StackViewModel model = new StackViewModel(new LoadTestsViewModel(env.strings(), loadTests(), tasks, env.ui()));
+        earlyRuns.forEach(model.loadTests()::addRun);
+        earlyRuns.clear();
         stackController = new StackController(model, env.strings());
         return stackController;
     }

@@ -81,6 +81,9 @@ public final class ShellController {
     @FXML HBox errorBanner;
     @FXML Label errorMessage;
     @FXML Button dismissErrorButton;
+    @FXML HBox noticeBanner;
+    @FXML Label noticeMessage;
+    @FXML Button dismissNoticeButton;
     @FXML VBox navBar;
     @FXML StackPane screenContainer;
     @FXML ProgressBar statusProgress;
@@ -111,6 +114,7 @@ public final class ShellController {
         initTimeRange();
         initTopBar();
         initErrorBanner();
+        initNoticeBanner();
         initStatusBar();
         initSignIn();
         shellRoot.sceneProperty().addListener((obs, old, scene) -> {
@@ -253,6 +257,15 @@ public final class ShellController {
         errorMessage.setText(shown ? problem.summary() : "");
         errorMessage.setTooltip(shown && !problem.detail().isEmpty() ? new Tooltip(problem.detail()) : null);
     }
+
+    // ---- notice banner (stackui) ----
+    private void initNoticeBanner() {
+        noticeMessage.textProperty().bind(model.noticeProperty());
+        noticeBanner.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        noticeBanner.managedProperty().bind(noticeBanner.visibleProperty());
+        dismissNoticeButton.setOnAction(e -> model.dismissNotice());
+    }
+    // ---- end of notice banner (stackui) ----
 
     /** The sign-in dialog lies over the whole window, on a scrim that keeps the window below from being used. */
     private void initSignIn() {

@@ -220,8 +220,8 @@ public final class LoadTestsViewModel {
         }
     }
 
-    /** Adds a finished run (the tracing-cost sequence and the first-start run add theirs). */
-    void addRun(RunResult result) {
+    /** Adds a finished run (the tracing-cost sequence and the first-start run add theirs). FX thread. */
+    public void addRun(RunResult result) {
         added(result);
     }
 
