@@ -24,12 +24,19 @@ public final class AwsCalls {
     /** Trace header of the Invocation subsegment (Root, Parent = Invocation id, Sampled); null when not traced. */
     private final String root;
     private final boolean traced;
+    private final String region;
     private final List<ObjectNode> recorded = Collections.synchronizedList(new ArrayList<>());
 
     public AwsCalls(ShopBackend backend, String traceRoot, boolean traced) {
+        this(backend, traceRoot, traced, ShopBackend.REGION);
+    }
+
+    /** With the region the calls go to (in AWS Lambda: {@code AWS_REGION}), recorded as {@code aws.region}. */
+    public AwsCalls(ShopBackend backend, String traceRoot, boolean traced, String region) {
         this.backend = backend;
         this.root = traceRoot;
         this.traced = traced;
+        this.region = region == null || region.isBlank() ? ShopBackend.REGION : region;
     }
 
     /** Subsegments recorded so far (documents without trace_id/parent_id: they nest under Invocation). */
@@ -65,7 +72,7 @@ public final class AwsCalls {
                                    java.util.function.Consumer<ObjectNode> resource, Supplier<ShopBackend.Reply> body) {
         double start = now();
         ObjectNode sub = F.objectNode().put("id", id).put("name", service).put("start_time", start).put("namespace", "aws");
-        ObjectNode aws = F.objectNode().put("operation", operation).put("region", ShopBackend.REGION).put("retries", 0);
+        ObjectNode aws = F.objectNode().put("operation", operation).put("region", region).put("retries", 0);
         resource.accept(aws);
         try {
             ShopBackend.Reply r = body.get();

@@ -21,6 +21,20 @@ public record ShopStackDefinition(String prefix, String region, String account) 
     /** One function: name, handler class, memory (MB), timeout, environment. */
     public record FunctionSpec(String name, String handler, int memoryMb, Duration timeout, Map<String, String> environment) {}
 
+    /**
+     * The Lambda handler strings of the template (the packaged entry classes in {@code shop.lambda}) and the handler
+     * class each runs: the sandbox's runtime loads the class directly instead of the packaged zip.
+     */
+    public static final Map<String, Class<? extends ShopFunction>> HANDLERS = Map.of(
+            "dev.tracedesk.shop.lambda.AcceptEntry::handleRequest", AcceptHandler.class,
+            "dev.tracedesk.shop.lambda.DecryptEntry::handleRequest", DecryptHandler.class,
+            "dev.tracedesk.shop.lambda.UpdateDbEntry::handleRequest", UpdateDbHandler.class);
+
+    /** The handler class a template's Lambda {@code Handler} string runs, if it is one of the shop's. */
+    public static java.util.Optional<Class<? extends ShopFunction>> handlerClass(String lambdaHandler) {
+        return java.util.Optional.ofNullable(lambdaHandler == null ? null : HANDLERS.get(lambdaHandler));
+    }
+
     public static ShopStackDefinition local(String prefix) {
         return new ShopStackDefinition(prefix, ShopBackend.REGION, "000000000000");
     }
