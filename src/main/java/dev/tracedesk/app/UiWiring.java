@@ -41,6 +41,7 @@ import dev.tracedesk.ui.signin.SignInViewModel;
 import dev.tracedesk.ui.stack.LoadTestsViewModel;
 import dev.tracedesk.ui.stack.StackController;
 import dev.tracedesk.ui.stack.StackViewModel;
+import dev.tracedesk.ui.stack.TracingViewModel;
 import dev.tracedesk.ui.trace.TraceController;
 import dev.tracedesk.ui.trace.TraceViewModel;
 import dev.tracedesk.ui.traces.TracesController;
@@ -207,7 +208,9 @@ public final class UiWiring {
     }
 
     private StackController stackController() {
-        StackViewModel model = new StackViewModel(new LoadTestsViewModel(env.strings(), loadTests(), tasks, env.ui()));
+        StackViewModel model = new StackViewModel(
+                new TracingViewModel(env.strings(), new SessionStackControls(session), tasks),
+                new LoadTestsViewModel(env.strings(), loadTests(), tasks, env.ui()));
         earlyRuns.forEach(model.loadTests()::addRun);
         earlyRuns.clear();
         stackController = new StackController(model, env.strings());

@@ -41,7 +41,15 @@ public final class StackController {
     private final ResourceBundle strings;
 
     @FXML TabPane stackTabs;
+    @FXML Tab tracingTab;
     @FXML Tab loadTab;
+    @FXML Label tracingScope;
+    @FXML Button tracingReloadButton;
+    @FXML Label tracingError;
+    @FXML VBox stagesBox;
+    @FXML Label stageExplanation;
+    @FXML Label httpApiNote;
+    @FXML VBox functionsBox;
     @FXML ToggleGroup runKindGroup;
     @FXML Label loadTarget;
     @FXML RadioButton smokeKind;
@@ -79,10 +87,33 @@ public final class StackController {
 
     @FXML
     void initialize() {
+        initTracing();
         initLoadForm();
         initRuns();
         initComparison();
         model.activate();
+    }
+
+    // ~ tracing and IAM
+
+    private void initTracing() {
+        TracingViewModel tracing = model.tracing();
+        TracingCards cards = new TracingCards(tracing, strings);
+        tracingScope.textProperty().bind(tracing.scopeProperty());
+        tracingError.textProperty().bind(tracing.loadErrorProperty());
+        showWhenText(tracingError);
+        tracingReloadButton.disableProperty().bind(tracing.busyProperty());
+        stageExplanation.textProperty().bind(tracing.stageExplanationProperty());
+        httpApiNote.setText(tracing.httpApiNote());
+        tracing.stages().addListener((javafx.collections.ListChangeListener<StageRow>) c ->
+                stagesBox.getChildren().setAll(cards.stageCards()));
+        tracing.functions().addListener((javafx.collections.ListChangeListener<FunctionRow>) c ->
+                functionsBox.getChildren().setAll(cards.functionCards()));
+    }
+
+    @FXML
+    void reloadTracing() {
+        model.tracing().reload();
     }
 
     // ~ load tests: the form

@@ -3,23 +3,30 @@ package dev.tracedesk.ui.stack;
 import java.util.Objects;
 
 /**
- * The Stack screen: the shop stack on the current connection. It holds one model per part of the screen (the load
- * tests now); the parts do not know each other, except that the tracing-cost sequence drives switches and runs.
+ * The Stack screen: the shop stack on the current connection. It holds one model per part of the screen (switches,
+ * load tests); they do not know each other, except through the tracing-cost sequence, which drives both.
  */
 public final class StackViewModel {
 
+    private final TracingViewModel tracing;
     private final LoadTestsViewModel loadTests;
 
-    public StackViewModel(LoadTestsViewModel loadTests) {
+    public StackViewModel(TracingViewModel tracing, LoadTestsViewModel loadTests) {
+        this.tracing = Objects.requireNonNull(tracing);
         this.loadTests = Objects.requireNonNull(loadTests);
+    }
+
+    public TracingViewModel tracing() {
+        return tracing;
     }
 
     public LoadTestsViewModel loadTests() {
         return loadTests;
     }
 
-    /** The screen became visible for the first time: find the shop. */
+    /** The screen was loaded: read the stack and find the shop. */
     public void activate() {
+        tracing.reload();
         loadTests.locate();
     }
 }
