@@ -1,7 +1,14 @@
 package dev.tracedesk.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tracedesk.sandbox.api.ApiGatewayApi;
+import dev.tracedesk.sandbox.api.CloudFormationApi;
 import dev.tracedesk.sandbox.api.Groups;
+import dev.tracedesk.sandbox.api.IamApi;
+import dev.tracedesk.sandbox.api.LambdaApi;
+import dev.tracedesk.sandbox.api.StsApi;
+import dev.tracedesk.sandbox.runtime.LocalLambda;
+import dev.tracedesk.sandbox.stack.LocalCloud;
 import dev.tracedesk.sandbox.api.HttpRouter;
 import dev.tracedesk.sandbox.api.LogStore;
 import dev.tracedesk.sandbox.api.LogsApi;
@@ -85,6 +92,41 @@ public final class Sandbox implements AutoCloseable {
     private SamplingRules samplingRules;
     private LogStore logs;
     private Path dataDir;
+    private CloudHolder cloudHolder;
+
+    /** Creates the control-plane services on first use: the first API call, or the shop stack with its settings. */
+    private static final class CloudHolder {
+        volatile Sandbox sandbox;
+        private LocalCloud cloud;
+
+        synchronized LocalCloud get() { return get(LocalLambda.Settings.defaults()); }
+
+        synchronized LocalCloud get(LocalLambda.Settings settings) {
+            if (cloud == null) {
+                if (sandbox == null) throw new IllegalStateException("sandbox is not started");
+                try {
+                    cloud = new LocalCloud(sandbox.host, sandbox.port(), sandbox.dataDir, sandbox.logs, sandbox.samplingRules, settings);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return cloud;
+        }
+
+        synchronized void close() {
+            if (cloud != null) cloud.close();
+            cloud = null;
+        }
+    }
+
+    /**
+     * The local AWS services (IAM, Lambda, SNS, tables, REST APIs, CloudFormation) behind the Lambda, API Gateway, IAM,
+     * STS and CloudFormation APIs on the sandbox port; created with default runtime settings on first use.
+     */
+    public LocalCloud cloud() { return cloudHolder.get(); }
+
+    /** As {@link #cloud()}, creating it with these runtime settings if it does not exist yet. */
+    public LocalCloud cloud(LocalLambda.Settings settings) { return cloudHolder.get(settings); }
 
     private Sandbox(SegmentStore store, TraceIndex index, SegmentWriter writer, DaemonStats stats, UdpReceiver udp,
                     HttpServer http, ExecutorService httpExecutor, String host) {
@@ -136,6 +178,12 @@ public final class Sandbox implements AutoCloseable {
             HttpRouter router = new HttpRouter();
             LogStore logs = new LogStore(config.dataDir());
             LogsApi.register(router, logs);
+            CloudHolder cloudHolder = new CloudHolder();
+            LambdaApi.register(router, cloudHolder::get);
+            ApiGatewayApi.register(router, cloudHolder::get);
+            IamApi.register(router, cloudHolder::get);
+            StsApi.register(router);
+            CloudFormationApi.register(router, cloudHolder::get);
             XRayApi.register(router, new XRayApi.Parts(rules, new SamplingTargets(rules, clock), groups,
                     new TraceQueries(index, domain, groups), ingest::put, stats::snapshot, telemetry));
 
@@ -151,6 +199,8 @@ public final class Sandbox implements AutoCloseable {
             sb.samplingRules = rules;
             sb.logs = logs;
             sb.dataDir = config.dataDir();
+            sb.cloudHolder = cloudHolder;
+            cloudHolder.sandbox = sb;
             LOG.info("sandbox on {}:{} (UDP segments, TCP API), data in {}", sb.host, sb.port(), config.dataDir());
             return sb;
         } catch (IOException | RuntimeException e) {
@@ -248,6 +298,7 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         udp.close();
         http.stop(0);
+        if (cloudHolder != null) cloudHolder.close();
         httpExecutor.shutdownNow();
         try {
             writer.close();

@@ -54,6 +54,9 @@ public final class ShopTemplate {
         }
     }
 
+    /** The CloudFormation stack name of a prefix, the same on AWS, moto and the sandbox: {@code tracedesk-shop-<prefix>}. */
+    public static String stackName(String prefix) { return "tracedesk-shop-" + prefix; }
+
     /** The tracing parameter value for a switch. */
     public static String tracing(boolean on) { return on ? TRACING_ON : TRACING_OFF; }
 }

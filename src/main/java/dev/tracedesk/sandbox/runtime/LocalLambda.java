@@ -91,9 +91,75 @@ public final class LocalLambda implements AutoCloseable {
         return t;
     }
 
+    /**
+     * What the control plane reports beside the configuration: runtime, the Handler string as deployed (the packaged
+     * entry point; {@link FunctionConfig#handler} is the class the sandbox runs), revision, last modification, and
+     * until when the last update is still InProgress.
+     */
+    public record Revision(String runtime, String declaredHandler, String revisionId, Instant lastModified, long inProgressUntilNanos) {
+        public boolean inProgress() { return System.nanoTime() < inProgressUntilNanos; }
+    }
+
+    /** An update while the previous one is still InProgress, or with a stale RevisionId. */
+    public static final class ConflictException extends RuntimeException {
+        public ConflictException(String message) { super(message, null, false, false); }
+    }
+
+    /** How long an update stays InProgress, as Lambda's does for a moment. */
+    static final Duration UPDATE_WINDOW = Duration.ofMillis(300);
+
+    private final Map<String, Revision> revisions = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiPredicate<String, String> permissions = (role, action) -> true;
+
+    /** Whether a role allows an action; the runtime asks it before sending a function's segments (spec §7.3). */
+    public void permissions(java.util.function.BiPredicate<String, String> check) { this.permissions = check; }
+
     public void deploy(FunctionConfig config) {
+        deploy(config, "java17", config.handler());
+    }
+
+    public void deploy(FunctionConfig config, String runtime, String declaredHandler) {
         functions.put(config.name(), config);
+        revisions.put(config.name(), new Revision(runtime, declaredHandler, UUID.randomUUID().toString(), Instant.now(), 0));
         discardIdle(config.name()); // new configuration, new environments (as after UpdateFunctionConfiguration)
+    }
+
+    /** Removes a function and its idle containers; busy ones finish and are then discarded. */
+    public boolean undeploy(String name) {
+        boolean existed = functions.remove(name) != null;
+        revisions.remove(name);
+        discardIdle(name);
+        return existed;
+    }
+
+    public boolean exists(String name) { return functions.containsKey(name); }
+
+    public Revision revision(String name) {
+        config(name);
+        return revisions.get(name);
+    }
+
+    /**
+     * UpdateFunctionConfiguration: refused while the previous update is InProgress or when {@code expectedRevision}
+     * is given and stale; otherwise applies {@code change} (new environments from now on) and starts a short
+     * InProgress window, as Lambda does.
+     */
+    public synchronized FunctionConfig update(String name, String expectedRevision, java.util.function.UnaryOperator<FunctionConfig> change) {
+        FunctionConfig current = config(name);
+        Revision rev = revisions.get(name);
+        if (rev != null && rev.inProgress()) {
+            throw new ConflictException("The operation cannot be performed at this time. An update is in progress for resource: "
+                    + current.arn(settings.region(), settings.account()));
+        }
+        if (expectedRevision != null && rev != null && !expectedRevision.equals(rev.revisionId())) {
+            throw new ConflictException("The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+        }
+        FunctionConfig next = change.apply(current);
+        functions.put(name, next);
+        revisions.put(name, new Revision(rev == null ? "java17" : rev.runtime(), rev == null ? next.handler() : rev.declaredHandler(),
+                UUID.randomUUID().toString(), Instant.now(), System.nanoTime() + UPDATE_WINDOW.toNanos()));
+        discardIdle(name);
+        return next;
     }
 
     public FunctionConfig config(String name) {
@@ -106,7 +172,13 @@ public final class LocalLambda implements AutoCloseable {
 
     public String arn(String name) { return config(name).arn(settings.region(), settings.account()); }
 
-    public void updateTracing(String name, TracingMode mode) { deploy(config(name).withTracing(mode)); }
+    public void updateTracing(String name, TracingMode mode) {
+        FunctionConfig next = config(name).withTracing(mode);
+        Revision rev = revisions.get(name);
+        functions.put(name, next);
+        if (rev != null) revisions.put(name, new Revision(rev.runtime(), rev.declaredHandler(), UUID.randomUUID().toString(), Instant.now(), 0));
+        discardIdle(name);
+    }
 
     /** Containers of a function alive now (busy or idle). */
     public int containers(String name) {
@@ -327,7 +399,12 @@ public final class LocalLambda implements AutoCloseable {
         function.set("subsegments", subs);
         if (timedOut || failure != null) markFault(function, failure, timedOut);
         emitter.send(service);
-        emitter.send(function);
+        // Lambda sends the function's segments with the execution role: without xray:PutTraceSegments they are refused.
+        if (permissions.test(cfg.role(), "xray:PutTraceSegments")) {
+            emitter.send(function);
+        } else {
+            LOG.debug("{}: role {} may not call xray:PutTraceSegments; function segment refused", cfg.name(), cfg.role());
+        }
     }
 
     private static void markFault(ObjectNode doc, Throwable failure, boolean timedOut) {

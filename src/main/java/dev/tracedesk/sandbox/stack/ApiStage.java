@@ -44,7 +44,7 @@ public final class ApiStage implements AutoCloseable {
     private final String stage;
     private final String region;
     private final String account;
-    private final Map<String, String> routes; // resource path -> function
+    private volatile Map<String, String> routes; // resource path -> function
     private final LocalLambda lambda;
     private final StageSampler sampler;
     private final SegmentEmitter emitter;
@@ -87,6 +87,17 @@ public final class ApiStage implements AutoCloseable {
 
     public boolean tracingEnabled() { return tracingEnabled; }
 
+    /** A new deployment's routes (resource path → function name). */
+    public void routes(Map<String, String> routes) { this.routes = Map.copyOf(routes); }
+
+    public Map<String, String> routes() { return routes; }
+
+    public String apiId() { return apiId; }
+
+    public String apiName() { return apiName; }
+
+    public String stageName() { return stage; }
+
     public void tracingEnabled(boolean on) { this.tracingEnabled = on; }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -120,7 +131,11 @@ public final class ApiStage implements AutoCloseable {
             String stageSegmentId = SegmentId.generate();
             String lambdaSubsegmentId = SegmentId.generate();
             TraceHeader.Sampled decision = sampled ? TraceHeader.Sampled.SAMPLED : TraceHeader.Sampled.NOT_SAMPLED;
-            String downstream = TraceHeader.of(root, lambdaSubsegmentId, decision).format();
+            // A stage that records passes its decision on; one with tracing off only adds a Root and passes the
+            // caller's decision (none, usually), so an Active function samples on its own (spec §7.1, §7.5).
+            if (!sampled && !tracingEnabled && upstream != TraceHeader.Sampled.NOT_SAMPLED) decision = TraceHeader.Sampled.UNKNOWN;
+            String downstream = sampled ? TraceHeader.of(root, lambdaSubsegmentId, decision).format()
+                    : TraceHeader.of(root, in == null ? null : in.parent(), decision).format();
 
             int status;
             String body;

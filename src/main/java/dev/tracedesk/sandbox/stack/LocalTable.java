@@ -102,6 +102,19 @@ public final class LocalTable implements AutoCloseable {
         }
     }
 
+    /** DeleteTable: the table and its items; false when there was none. */
+    public synchronized boolean dropTable(String name) {
+        try (PreparedStatement items = db.prepareStatement("DELETE FROM ddb_items WHERE tbl = ?");
+             PreparedStatement table = db.prepareStatement("DELETE FROM ddb_tables WHERE name = ?")) {
+            items.setString(1, name);
+            items.executeUpdate();
+            table.setString(1, name);
+            return table.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public synchronized long count(String table) {
         try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM ddb_items WHERE tbl = ?")) {
             p.setString(1, table);

@@ -28,6 +28,12 @@ public final class LocalTopics {
         subscriptions.putIfAbsent(arn, new CopyOnWriteArrayList<>());
     }
 
+    public void deleteTopic(String arn) {
+        subscriptions.remove(arn);
+    }
+
+    public boolean exists(String arn) { return subscriptions.containsKey(arn); }
+
     public void subscribe(String topicArn, String functionName) {
         List<String> subs = subscriptions.get(topicArn);
         if (subs == null) throw new IllegalArgumentException("no topic " + topicArn);

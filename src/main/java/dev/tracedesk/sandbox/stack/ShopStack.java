@@ -10,6 +10,7 @@ import dev.tracedesk.sandbox.runtime.SegmentEmitter;
 import dev.tracedesk.sandbox.runtime.TracingMode;
 import dev.tracedesk.shop.OrderCrypto;
 import dev.tracedesk.shop.ShopStackDefinition;
+import dev.tracedesk.shop.ShopTemplate;
 import dev.tracedesk.shop.handlers.UpdateDbHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -55,71 +56,64 @@ public final class ShopStack implements AutoCloseable {
     }
 
     private final ShopStackDefinition definition;
-    private final LocalLambda lambda;
-    private final LocalTable tables;
-    private final LocalTopics topics;
+    private final LocalCloud cloud;
     private final ApiStage stage;
-    private final SegmentEmitter emitter;
     private final String key;
 
-    private ShopStack(ShopStackDefinition definition, LocalLambda lambda, LocalTable tables, LocalTopics topics, ApiStage stage,
-                      SegmentEmitter emitter, String key) {
+    private ShopStack(ShopStackDefinition definition, LocalCloud cloud, ApiStage stage, String key) {
         this.definition = definition;
-        this.lambda = lambda;
-        this.tables = tables;
-        this.topics = topics;
+        this.cloud = cloud;
         this.stage = stage;
-        this.emitter = emitter;
         this.key = key;
     }
 
+    /**
+     * Deploys {@code shop-stack.json} through the sandbox's CloudFormation (stack {@code tracedesk-shop-<prefix>}) and
+     * waits for CREATE_COMPLETE. The payload key is kept across restarts in {@code shop.json}.
+     */
     public static ShopStack start(Sandbox sandbox, Options options) throws IOException {
         ShopStackDefinition def = ShopStackDefinition.local(options.prefix());
         Path dir = sandbox.dataDir();
         ObjectNode state = readState(dir);
         String key = state.path("key").asText(null);
-        String apiId = state.path("restApiId").asText(null);
         if (key == null) key = OrderCrypto.newKey();
-        if (apiId == null) apiId = newApiId();
 
-        SegmentEmitter emitter = new SegmentEmitter(new InetSocketAddress(sandbox.host(), sandbox.port()));
-        LocalTable tables = new LocalTable(dir);
-        tables.ensureTable(def.table(), UpdateDbHandler.KEY);
-        LocalBackend backend = new LocalBackend(tables);
-        LocalLambda lambda = new LocalLambda(LocalLambda.Settings.defaults().idleExpiry(options.idleExpiry())
-                .asyncRetryDelays(options.asyncRetryDelays()), backend, sandbox.logs(), emitter);
-        LocalTopics topics = new LocalTopics(lambda);
-        backend.topics(topics);
-        for (ShopStackDefinition.FunctionSpec f : def.functions(key)) {
-            lambda.deploy(new FunctionConfig(f.name(), f.handler(), f.memoryMb(), f.timeout(), f.environment(),
-                    "arn:aws:iam::" + def.account() + ":role/" + def.prefix() + "_shop_lambda_role", options.tracing() ? TracingMode.ACTIVE : TracingMode.PASS_THROUGH));
-        }
-        topics.createTopic(def.topicArn(def.acceptedTopic()));
-        topics.createTopic(def.topicArn(def.decryptedTopic()));
-        topics.subscribe(def.topicArn(def.acceptedTopic()), def.decryptFunction());
-        topics.subscribe(def.topicArn(def.decryptedTopic()), def.updateDbFunction());
-
-        Map<String, String> routes = new LinkedHashMap<>();
-        routes.put(ShopStackDefinition.RESOURCE, def.acceptFunction());
-        routes.put(ShopStackDefinition.UNITTEST_RESOURCE, def.unitTestFunction());
-        StageSampler sampler = new StageSampler(sandbox.samplingRules()::records, System::currentTimeMillis, new SecureRandom());
-        ApiStage stage;
+        LocalCloud cloud = sandbox.cloud(LocalLambda.Settings.defaults().idleExpiry(options.idleExpiry())
+                .asyncRetryDelays(options.asyncRetryDelays()));
+        cloud.apis().preferPort(def.apiName(), ShopStackDefinition.STAGE, options.stagePort());
+        CloudFormation cf = cloud.cloudFormation();
+        String stackName = ShopTemplate.stackName(def.prefix());
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put(ShopTemplate.PREFIX, def.prefix());
+        params.put(ShopTemplate.TRACING, ShopTemplate.tracing(options.tracing()));
+        params.put(ShopTemplate.CODE_BUCKET, "sandbox");
+        params.put(ShopTemplate.CODE_KEY, "class-path");
+        params.put(ShopTemplate.SHOP_KEY, key);
+        String status;
         try {
-            stage = new ApiStage(def.apiName(), apiId, ShopStackDefinition.STAGE, def.region(), def.account(), routes, lambda,
-                    sampler, emitter, sandbox.host(), options.stagePort());
-        } catch (IOException e) {
-            lambda.close();
-            tables.close();
-            emitter.close();
-            throw new IOException("cannot open the API stage on port " + options.stagePort() + ": " + e.getMessage(), e);
+            cf.createStack(stackName, ShopTemplate.json(), params, List.of("CAPABILITY_NAMED_IAM"));
+            status = cf.await(stackName, Duration.ofSeconds(60));
+        } catch (CloudFormation.CfnError e) {
+            throw new IOException("cannot deploy the shop stack: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while deploying the shop stack", e);
         }
-        stage.tracingEnabled(options.tracing());
-        ShopStack stack = new ShopStack(def, lambda, tables, topics, stage, emitter, key);
-        ObjectNode out = JSON.createObjectNode().put("prefix", def.prefix()).put("restApiId", apiId).put("key", key)
-                .put("invokeUrl", stack.invokeUrl()).put("sandboxEndpoint", "http://" + sandbox.host() + ":" + sandbox.port());
+        CloudFormation.Stack stack = cf.stack(stackName);
+        if (!"CREATE_COMPLETE".equals(status)) {
+            String failures = stack.events().stream().filter(e -> e.status().endsWith("_FAILED"))
+                    .map(e -> e.logicalId() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElse(String.valueOf(stack.reason()));
+            throw new IOException("cannot deploy the shop stack (" + status + "): " + failures);
+        }
+        String apiId = stack.outputs().get(ShopTemplate.OUT_REST_API_ID);
+        ApiStage stage = cloud.apis().api(apiId).flatMap(a -> a.stage(ShopStackDefinition.STAGE))
+                .orElseThrow(() -> new IOException("the shop stack has no stage " + ShopStackDefinition.STAGE));
+        ShopStack shop = new ShopStack(def, cloud, stage, key);
+        ObjectNode out = JSON.createObjectNode().put("prefix", def.prefix()).put("stackName", stackName).put("restApiId", apiId).put("key", key)
+                .put("invokeUrl", shop.invokeUrl()).put("sandboxEndpoint", "http://" + sandbox.host() + ":" + sandbox.port());
         Files.writeString(dir.resolve(STATE_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
-        LOG.info("shop stack up: POST {}{}", stack.invokeUrl(), ShopStackDefinition.RESOURCE);
-        return stack;
+        LOG.info("shop stack {} up: POST {}{}", stackName, shop.invokeUrl(), ShopStackDefinition.RESOURCE);
+        return shop;
     }
 
     private static ObjectNode readState(Path dir) {
@@ -147,11 +141,14 @@ public final class ShopStack implements AutoCloseable {
 
     public ShopStackDefinition definition() { return definition; }
 
-    public LocalLambda lambda() { return lambda; }
+    public LocalLambda lambda() { return cloud.lambda(); }
 
-    public LocalTable tables() { return tables; }
+    public LocalTable tables() { return cloud.tables(); }
 
-    public LocalTopics topics() { return topics; }
+    public LocalTopics topics() { return cloud.topics(); }
+
+    /** The sandbox's control-plane services the stack was deployed into. */
+    public LocalCloud cloud() { return cloud; }
 
     public ApiStage stage() { return stage; }
 
@@ -160,9 +157,6 @@ public final class ShopStack implements AutoCloseable {
 
     @Override
     public void close() {
-        stage.close();
-        lambda.close();
-        tables.close();
-        emitter.close();
+        cloud.close();
     }
 }

@@ -79,7 +79,8 @@ class StageSamplingTest {
             String root = "1-" + Long.toHexString(Instant.now().getEpochSecond()) + "-00000000000000000000abcd";
             ShopClient.Response traced = client.post("/shop", client.validOrder("s").toString(), "Root=" + root + ";Sampled=1");
             assertThat(untraced.status()).isEqualTo(202);
-            assertThat(untraced.traceHeader()).contains("Sampled=0");
+            // A stage with tracing off makes no decision: it passes only a Root (the functions may sample on their own).
+            assertThat(untraced.traceHeader()).contains("Root=").doesNotContain("Sampled=1");
             assertThat(stack.lambda().awaitIdle(Duration.ofSeconds(20))).isTrue();
             Thread.sleep(100);
             sandbox.flush(Duration.ofSeconds(10));
