@@ -29,8 +29,7 @@ public final class SandboxShopLocator implements ShopLoadTests.Locator {
     @Override
     public ShopLoadTests.Location locate(Session session) throws ShopNotFoundException {
         if (!(session.connection() instanceof SandboxConnection sandbox)) {
-            throw new ShopNotFoundException("Load tests on an AWS connection need the deployed shop stack; "
-                    + "this build finds the shop only in the local sandbox");
+            throw new ShopNotFoundException("Not a sandbox connection");
         }
         Path file = dataDir.resolve(ShopStack.STATE_FILE);
         if (!Files.isRegularFile(file)) {

@@ -41,6 +41,7 @@ import dev.tracedesk.ui.signin.SignInViewModel;
 import dev.tracedesk.ui.stack.LoadTestsViewModel;
 import dev.tracedesk.ui.stack.StackController;
 import dev.tracedesk.ui.stack.StackViewModel;
+import dev.tracedesk.ui.stack.TracingCost;
 import dev.tracedesk.ui.stack.TracingViewModel;
 import dev.tracedesk.ui.trace.TraceController;
 import dev.tracedesk.ui.trace.TraceViewModel;
@@ -178,7 +179,8 @@ public final class UiWiring {
     private final java.util.List<RunResult> earlyRuns = new java.util.ArrayList<>();
 
     private ShopLoadTests loadTests() {
-        return new ShopLoadTests(session, new SandboxShopLocator(stackOptions.sandboxDataDir()));
+        return new ShopLoadTests(session, new ConnectionShopLocator(new SandboxShopLocator(stackOptions.sandboxDataDir()),
+                new DeployedShopLocator(dev.tracedesk.shop.ShopStackDefinition.DEFAULT_PREFIX)));
     }
 
     /** Once per window, when {@link StackOptions#firstStartSmoke()} says so. */
@@ -208,9 +210,11 @@ public final class UiWiring {
     }
 
     private StackController stackController() {
-        StackViewModel model = new StackViewModel(
-                new TracingViewModel(env.strings(), new SessionStackControls(session), tasks),
-                new LoadTestsViewModel(env.strings(), loadTests(), tasks, env.ui()));
+        SessionStackControls controls = new SessionStackControls(session);
+        TracingViewModel tracing = new TracingViewModel(env.strings(), controls, tasks);
+        LoadTestsViewModel load = new LoadTestsViewModel(env.strings(), loadTests(), tasks, env.ui());
+        StackViewModel model = new StackViewModel(tracing, load,
+                new TracingCost(env.strings(), controls, tasks, tracing, load));
         earlyRuns.forEach(model.loadTests()::addRun);
         earlyRuns.clear();
         stackController = new StackController(model, env.strings());

@@ -111,8 +111,12 @@ public final class LoadTestsViewModel {
 
     /** The form as a plan, or null with {@link #formErrorProperty()} saying what is wrong. */
     RunPlan plan() {
-        String name = label.get().isBlank() ? defaultLabel(kind.get(), runNumber + 1) : label.get();
-        if (kind.get() == RunKind.SMOKE) {
+        return plan(kind.get());
+    }
+
+    private RunPlan plan(RunKind k) {
+        String name = label.get().isBlank() ? defaultLabel(k, runNumber + 1) : label.get();
+        if (k == RunKind.SMOKE) {
             return RunPlan.smoke(name);
         }
         try {
@@ -142,12 +146,21 @@ public final class LoadTestsViewModel {
         if (plan == null) {
             return false;
         }
-        start(plan, result -> { });
+        start(plan, result -> { }, error -> { });
         return true;
     }
 
-    /** Runs {@code plan} and adds its result; {@code then} hears it on the FX thread (a sequence's next step). */
-    void start(RunPlan plan, java.util.function.Consumer<RunResult> then) {
+    /** The form's performance figures as a plan (whatever kind is picked), or null with the form's error. */
+    RunPlan performancePlan(String name) {
+        RunPlan plan = plan(RunKind.PERFORMANCE);
+        return plan == null ? null : plan.withLabel(name);
+    }
+
+    /**
+     * Runs {@code plan} and adds its result; {@code then} hears it on the FX thread (a sequence's next step),
+     * {@code failed} hears the failure's text.
+     */
+    void start(RunPlan plan, java.util.function.Consumer<RunResult> then, java.util.function.Consumer<String> failed) {
         AtomicBoolean stop = new AtomicBoolean();
         stopFlag = stop;
         running.set(true);
@@ -161,7 +174,10 @@ public final class LoadTestsViewModel {
                     added(result);
                     then.accept(result);
                 })
-                .onFailure(e -> error.set(message(e)))
+                .onFailure(e -> {
+                    error.set(message(e));
+                    failed.accept(message(e));
+                })
                 .andFinally(() -> {
                     running.set(false);
                     stopping.set(false);

@@ -150,6 +150,31 @@ public final class StackController {
         runProgressText.textProperty().bind(load.progressTextProperty());
         runError.textProperty().bind(load.errorProperty());
         showWhenText(runError);
+        initTracingCost();
+    }
+
+    /** The one-click comparison, below the run form: it uses the form's performance figures. */
+    private void initTracingCost() {
+        TracingCost cost = model.tracingCost();
+        Button button = new Button(strings.getString("stack.cost.button"));
+        button.setId("tracingCostButton");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.disableProperty().bind(cost.runningProperty().or(model.loadTests().runningProperty()));
+        button.setOnAction(e -> {
+            if (cost.start()) {
+                resultTabs.getSelectionModel().select(compareTab);
+            }
+        });
+        Label hint = new Label(strings.getString("stack.cost.hint"));
+        hint.getStyleClass().add("stack-hint");
+        hint.setWrapText(true);
+        Label status = new Label();
+        status.setId("tracingCostStatus");
+        status.setWrapText(true);
+        status.getStyleClass().add("stack-summary");
+        status.textProperty().bind(cost.statusProperty());
+        showWhenText(status);
+        tracingCostBox.getChildren().setAll(new javafx.scene.control.Separator(), button, hint, status);
     }
 
     @FXML
@@ -191,7 +216,8 @@ public final class StackController {
         });
         load.selectedProperty().addListener((obs, old, run) -> {
             runsTable.getSelectionModel().select(run);
-            if (run != null && resultTabs.getSelectionModel().getSelectedItem() != compareTab) {
+            if (run != null && resultTabs.getSelectionModel().getSelectedItem() != compareTab
+                    && !model.tracingCost().isRunning()) {
                 resultTabs.getSelectionModel().select(run.plan().kind() == RunKind.SMOKE ? casesTab : functionsTab);
             }
         });

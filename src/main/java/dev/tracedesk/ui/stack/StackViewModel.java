@@ -10,10 +10,16 @@ public final class StackViewModel {
 
     private final TracingViewModel tracing;
     private final LoadTestsViewModel loadTests;
+    private final TracingCost tracingCost;
 
-    public StackViewModel(TracingViewModel tracing, LoadTestsViewModel loadTests) {
+    public StackViewModel(TracingViewModel tracing, LoadTestsViewModel loadTests, TracingCost tracingCost) {
         this.tracing = Objects.requireNonNull(tracing);
         this.loadTests = Objects.requireNonNull(loadTests);
+        this.tracingCost = Objects.requireNonNull(tracingCost);
+    }
+
+    public TracingCost tracingCost() {
+        return tracingCost;
     }
 
     public TracingViewModel tracing() {
