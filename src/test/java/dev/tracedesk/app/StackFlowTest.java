@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -62,6 +63,7 @@ class StackFlowTest {
 
     @Test
     void aSmokeRunAndAPerformanceRunShowTheirResultsAndSitSideBySide(FxRobot robot) throws Exception {
+        robot.clickOn("#loadTab");
         Label target = robot.lookup("#loadTarget").queryAs(Label.class);
         waitUntil(() -> target.getText().equals("POST " + shop.invokeUrl() + "/shop"));
 
@@ -104,6 +106,55 @@ class StackFlowTest {
         assertThat(invocations.a()).isEqualTo(8);
         assertThat(label(robot, "#comparisonSummary")).startsWith("twenty against smoke 1:");
         assertThat(robot.lookup("#runError").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
+    void switchesShowTheStateReadBackAndAStrippedRoleIsWarnedAboutAndFixed(FxRobot robot) throws Exception {
+        robot.clickOn("#tracingTab");
+        waitUntil(() -> robot.lookup("#fnTracing_AMIS_shop_accept").tryQuery().isPresent()
+                && robot.lookup("#stageTracing_AMIS_api_gateway_prod").tryQuery().isPresent());
+        CheckBox stage = robot.lookup("#stageTracing_AMIS_api_gateway_prod").queryAs(CheckBox.class);
+        CheckBox accept = robot.lookup("#fnTracing_AMIS_shop_accept").queryAs(CheckBox.class);
+        assertThat(stage.isSelected()).isTrue();
+        assertThat(accept.isSelected()).isTrue();
+        assertThat(label(robot, "#fnIam_AMIS_shop_decrypt")).startsWith("Role AMIS_shop_decrypt_role may send traces");
+
+        // accept to PassThrough while the stage samples: still traced for the stage's requests, and the UI says why.
+        robot.clickOn(accept);
+        waitUntil(() -> label(robot, "#fnMessage_AMIS_shop_accept").equals("Read back: PassThrough"));
+        assertThat(accept.isSelected()).isFalse();
+        assertThat(label(robot, "#fnNote_AMIS_shop_accept")).startsWith("PassThrough, yet traced for the requests the stage samples");
+        assertThat(lambda().getFunctionConfiguration(r -> r.functionName("AMIS_shop_accept")).tracingConfig().modeAsString())
+                .isEqualTo("PassThrough");
+
+        // The stage off: read back from API Gateway.
+        robot.clickOn(stage);
+        waitUntil(() -> label(robot, "#stageMessage_AMIS_api_gateway_prod").equals("Read back: off"));
+        assertThat(stage.isSelected()).isFalse();
+        assertThat(label(robot, "#fnNote_AMIS_shop_accept")).isEqualTo(
+                "PassThrough with the stage off: no traces unless a caller sends Sampled=1.");
+        assertThat(wiring.session().clients().apiGateway().getRestApis().items().stream()
+                .map(a -> wiring.session().clients().apiGateway().getStage(r -> r.restApiId(a.id()).stageName("prod")))
+                .findFirst().orElseThrow().tracingEnabled()).isFalse();
+
+        // Strip the X-Ray permission from decrypt's role through the IAM API: the warning, then the fix.
+        wiring.session().clients().iam().detachRolePolicy(r -> r.roleName("AMIS_shop_decrypt_role")
+                .policyArn("arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"));
+        robot.clickOn("#tracingReloadButton");
+        waitUntil(() -> label(robot, "#fnIam_AMIS_shop_decrypt").startsWith("Role AMIS_shop_decrypt_role lacks"));
+        assertThat(label(robot, "#fnIam_AMIS_shop_decrypt")).contains(
+                "without it the function's own segments are dropped while the Lambda service node still appears");
+        assertThat(label(robot, "#fnIam_AMIS_shop_accept")).startsWith("Role AMIS_shop_accept_role may send traces");
+        assertThat(robot.lookup("#fnAttach_AMIS_shop_accept").query().isVisible()).isFalse();
+        robot.clickOn("#fnAttach_AMIS_shop_decrypt");
+        waitUntil(() -> label(robot, "#fnIam_AMIS_shop_decrypt").startsWith("Role AMIS_shop_decrypt_role may send traces"));
+        assertThat(robot.lookup("#fnAttach_AMIS_shop_decrypt").query().isVisible()).isFalse();
+        assertThat(wiring.session().clients().iam().listAttachedRolePolicies(r -> r.roleName("AMIS_shop_decrypt_role"))
+                .attachedPolicies()).anyMatch(p -> p.policyName().equals("AWSXRayDaemonWriteAccess"));
+    }
+
+    private software.amazon.awssdk.services.lambda.LambdaClient lambda() {
+        return wiring.session().clients().lambda();
     }
 
     private static void fill(FxRobot robot, String id, String text) {
