@@ -3,14 +3,10 @@ package dev.tracedesk.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,19 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tracedesk.testing.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.xray.model.BatchGetTracesResponse;
 
 /** Assume-role chains with MFA against moto's STS, then STS and X-Ray calls with the assumed credentials. */
 @Tag("moto")
 class AssumeRoleMotoTest {
-    private static Process moto;
+    private static MotoServer moto;
     private static URI endpoint;
 
     @TempDir
@@ -39,39 +35,14 @@ class AssumeRoleMotoTest {
 
     @BeforeAll
     static void startMoto(@TempDir Path logDir) throws Exception {
-        Optional<Path> executable = onPath("moto_server");
-        if ("1".equals(System.getenv("TRACEDESK_REQUIRE_MOTO"))) {
-            // CI sets this: there a missing moto_server is a broken machine, not a reason to skip.
-            assertThat(executable).as("moto_server on the PATH (TRACEDESK_REQUIRE_MOTO=1)").isPresent();
-        }
-        Assumptions.assumeTrue(executable.isPresent(), "moto_server is not on the PATH");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        moto = new ProcessBuilder(executable.get().toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(logDir.resolve("moto.log").toFile())
-                .start();
-        endpoint = URI.create("http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!answers(endpoint)) {
-            if (!moto.isAlive()) {
-                throw new IllegalStateException("moto_server exited: " + Files.readString(logDir.resolve("moto.log")));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("moto_server did not start within 60 s");
-            }
-            Thread.sleep(100);
-        }
+        moto = MotoServer.startOrSkip(logDir);
+        endpoint = moto.endpoint();
     }
 
     @AfterAll
     static void stopMoto() throws InterruptedException {
         if (moto != null) {
-            moto.descendants().forEach(ProcessHandle::destroy);
-            moto.destroy();
-            moto.waitFor();
+            moto.close();
         }
     }
 
@@ -218,32 +189,5 @@ class AssumeRoleMotoTest {
             assertThat(clients.callerIdentity().account()).isEqualTo("123456789012");
             assertThat(connection.credentialsProvider().resolveCredentials().accessKeyId()).isEqualTo("AKIDBASEUSER");
         }
-    }
-
-    private static boolean answers(URI base) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) base.resolve("/moto-api/").toURL().openConnection();
-            c.setConnectTimeout(500);
-            c.setReadTimeout(2000);
-            int status = c.getResponseCode();
-            c.disconnect();
-            return status == 200;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -1,0 +1,22 @@
+package dev.tracedesk.shop.deploy;
+
+import java.util.Objects;
+
+/** Where the functions' deployment zip is: the template's CodeBucket and CodeKey parameters. */
+public record CodeLocation(String bucket, String key) {
+    /**
+     * The sandbox has no S3 and runs the handlers in-process (its runtime maps the template's Handler strings to the
+     * handler classes), so its CloudFormation accepts any code location: this one says so in the stack.
+     */
+    public static final CodeLocation SANDBOX = new CodeLocation("tracedesk-sandbox", "in-process-handlers");
+
+    public CodeLocation {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public String toString() {
+        return "s3://" + bucket + "/" + key;
+    }
+}
