@@ -41,6 +41,7 @@ import dev.tracedesk.ui.signin.SignInViewModel;
 import dev.tracedesk.ui.stack.LoadTestsViewModel;
 import dev.tracedesk.ui.stack.StackController;
 import dev.tracedesk.ui.stack.StackViewModel;
+import dev.tracedesk.ui.stack.DeployViewModel;
 import dev.tracedesk.ui.stack.TracingCost;
 import dev.tracedesk.ui.stack.TracingViewModel;
 import dev.tracedesk.ui.trace.TraceController;
@@ -213,8 +214,12 @@ public final class UiWiring {
         SessionStackControls controls = new SessionStackControls(session);
         TracingViewModel tracing = new TracingViewModel(env.strings(), controls, tasks);
         LoadTestsViewModel load = new LoadTestsViewModel(env.strings(), loadTests(), tasks, env.ui());
+        StackViewModel[] self = new StackViewModel[1];
+        DeployViewModel deploy = new DeployViewModel(env.strings(), new ShopStackDeployer(session::clients), tasks,
+                env.ui(), () -> !session.connection().isSandbox(), () -> self[0].stackChanged());
         StackViewModel model = new StackViewModel(tracing, load,
-                new TracingCost(env.strings(), controls, tasks, tracing, load));
+                new TracingCost(env.strings(), controls, tasks, tracing, load), deploy);
+        self[0] = model;
         earlyRuns.forEach(model.loadTests()::addRun);
         earlyRuns.clear();
         stackController = new StackController(model, env.strings());

@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -151,6 +152,24 @@ class StackFlowTest {
         assertThat(robot.lookup("#fnAttach_AMIS_shop_decrypt").query().isVisible()).isFalse();
         assertThat(wiring.session().clients().iam().listAttachedRolePolicies(r -> r.roleName("AMIS_shop_decrypt_role"))
                 .attachedPolicies()).anyMatch(p -> p.policyName().equals("AWSXRayDaemonWriteAccess"));
+
+        // Deploy a second shop (prefix DEMO) through the sandbox's CloudFormation: the events, the URL; then delete.
+        robot.clickOn("#deployTab");
+        fill(robot, "#prefixField", "DEMO");
+        assertThat(robot.lookup("#stackNameField").queryAs(TextField.class).getText()).isEqualTo("tracedesk-shop-DEMO");
+        robot.clickOn("#deployButton");
+        ListView<String> events = robot.lookup("#eventList").queryListView();
+        waitUntil(() -> label(robot, "#deployStatus").startsWith("tracedesk-shop-DEMO: CREATE_COMPLETE"));
+        assertThat(events.getItems()).anyMatch(e -> e.contains("CREATE_COMPLETE  DEMOAcceptFunction")
+                || e.contains("CREATE_COMPLETE  AcceptFunction (AWS::Lambda::Function)"));
+        assertThat(events.getItems().get(events.getItems().size() - 1)).contains("CREATE_COMPLETE");
+        assertThat(robot.lookup("#invokeUrlField").queryAs(TextField.class).getText()).contains("/prod");
+        assertThat(lambda().getFunctionConfiguration(r -> r.functionName("DEMO_shop_accept")).functionName())
+                .isEqualTo("DEMO_shop_accept");
+        robot.clickOn("#deleteButton");
+        waitUntil(() -> label(robot, "#deployStatus").startsWith("tracedesk-shop-DEMO: DELETE_COMPLETE"));
+        assertThat(events.getItems()).anyMatch(e -> e.contains("DELETE_COMPLETE"));
+        assertThat(lambda().listFunctions().functions()).noneMatch(f -> f.functionName().startsWith("DEMO_"));
     }
 
     private software.amazon.awssdk.services.lambda.LambdaClient lambda() {

@@ -79,6 +79,21 @@ public final class StackController {
     @FXML ChoiceBox<RunResult> compareB;
     @FXML Label comparisonSummary;
     @FXML TableView<RunComparison.Row> comparisonTable;
+    @FXML Tab deployTab;
+    @FXML TextField prefixField;
+    @FXML TextField stackNameField;
+    @FXML javafx.scene.control.CheckBox deployTracing;
+    @FXML Label deployFormError;
+    @FXML Button deployButton;
+    @FXML Button deleteButton;
+    @FXML Button deployRefreshButton;
+    @FXML Label deployHint;
+    @FXML Label deployStatus;
+    @FXML ProgressBar deployProgress;
+    @FXML Label invokeUrlLabel;
+    @FXML TextField invokeUrlField;
+    @FXML Label deployError;
+    @FXML javafx.scene.control.ListView<String> eventList;
 
     public StackController(StackViewModel model, ResourceBundle strings) {
         this.model = model;
@@ -91,6 +106,7 @@ public final class StackController {
         initLoadForm();
         initRuns();
         initComparison();
+        initDeploy();
         model.activate();
     }
 
@@ -316,6 +332,85 @@ public final class StackController {
                 column("cmpB", "stack.col.b", 100, r -> StackFormat.value(r.b(), r.figure().unit())),
                 difference,
                 column("cmpRatio", "stack.col.ratio", 80, r -> StackFormat.ratio(r.ratio()))));
+    }
+
+    // ~ deploy
+
+    private void initDeploy() {
+        DeployViewModel deploy = model.deploy();
+        prefixField.textProperty().bindBidirectional(deploy.prefixProperty());
+        stackNameField.textProperty().bindBidirectional(deploy.stackNameProperty());
+        deployTracing.selectedProperty().bindBidirectional(deploy.tracingProperty());
+        deployFormError.textProperty().bind(deploy.formErrorProperty());
+        showWhenText(deployFormError);
+        deployButton.disableProperty().bind(deploy.busyProperty());
+        deleteButton.disableProperty().bind(deploy.busyProperty());
+        deployRefreshButton.disableProperty().bind(deploy.busyProperty());
+        deployStatus.textProperty().bind(deploy.statusProperty());
+        deployProgress.progressProperty().bind(deploy.progressProperty());
+        deployProgress.visibleProperty().bind(deploy.busyProperty().or(deploy.progressProperty().greaterThan(0)));
+        invokeUrlField.textProperty().bind(deploy.invokeUrlProperty());
+        for (javafx.scene.Node n : List.of(invokeUrlLabel, invokeUrlField)) {
+            n.visibleProperty().bind(deploy.invokeUrlProperty().isNotEmpty());
+        }
+        deployError.textProperty().bind(deploy.errorProperty());
+        showWhenText(deployError);
+        eventList.setItems(deploy.events());
+        eventList.setPlaceholder(new Label(strings.getString("stack.deploy.noEvents")));
+        // Follow the newest event, as a log does.
+        deploy.events().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (!deploy.events().isEmpty()) {
+                eventList.scrollTo(deploy.events().size() - 1);
+            }
+        });
+        deployTab.setOnSelectionChanged(e -> {
+            if (deployTab.isSelected()) {
+                deployHint.setText(strings.getString(deploy.needsConfirmation()
+                        ? "stack.deploy.hintAws" : "stack.deploy.hintSandbox"));
+            }
+        });
+    }
+
+    @FXML
+    void deploy() {
+        DeployViewModel deploy = model.deploy();
+        if (deploy.request() == null) {
+            return;
+        }
+        if (deploy.needsConfirmation() && !confirm(strings.getString("stack.deploy.confirm.title"),
+                strings.getString("stack.deploy.confirm.header"), deploy.confirmationText())) {
+            return;
+        }
+        deploy.deploy();
+    }
+
+    @FXML
+    void deleteStack() {
+        DeployViewModel deploy = model.deploy();
+        if (deploy.needsConfirmation() && !confirm(strings.getString("stack.deploy.confirm.deleteTitle"),
+                Strings.format(strings, "stack.deploy.confirm.deleteHeader", deploy.stackNameProperty().get()), "")) {
+            return;
+        }
+        deploy.delete();
+    }
+
+    @FXML
+    void refreshDeploy() {
+        model.deploy().refresh();
+    }
+
+    /** A modal question over the window; true when the user chose OK. */
+    private boolean confirm(String title, String header, String content) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, content,
+                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        if (stackTabs.getScene() != null) {
+            alert.initOwner(stackTabs.getScene().getWindow());
+        }
+        alert.getDialogPane().setMinWidth(520);
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     // ~ helpers

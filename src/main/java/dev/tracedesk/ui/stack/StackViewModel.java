@@ -11,11 +11,18 @@ public final class StackViewModel {
     private final TracingViewModel tracing;
     private final LoadTestsViewModel loadTests;
     private final TracingCost tracingCost;
+    private final DeployViewModel deploy;
 
-    public StackViewModel(TracingViewModel tracing, LoadTestsViewModel loadTests, TracingCost tracingCost) {
+    public StackViewModel(TracingViewModel tracing, LoadTestsViewModel loadTests, TracingCost tracingCost,
+            DeployViewModel deploy) {
         this.tracing = Objects.requireNonNull(tracing);
         this.loadTests = Objects.requireNonNull(loadTests);
         this.tracingCost = Objects.requireNonNull(tracingCost);
+        this.deploy = Objects.requireNonNull(deploy);
+    }
+
+    public DeployViewModel deploy() {
+        return deploy;
     }
 
     public TracingCost tracingCost() {
@@ -32,6 +39,13 @@ public final class StackViewModel {
 
     /** The screen was loaded: read the stack and find the shop. */
     public void activate() {
+        tracing.reload();
+        loadTests.locate();
+        deploy.refresh();
+    }
+
+    /** A deployment or deletion finished: the switches and the load tests' target read the stack again. */
+    public void stackChanged() {
         tracing.reload();
         loadTests.locate();
     }
