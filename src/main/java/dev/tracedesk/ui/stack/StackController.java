@@ -93,6 +93,8 @@ public final class StackController {
     @FXML Label invokeUrlLabel;
     @FXML TextField invokeUrlField;
     @FXML Label deployError;
+    @FXML Label sandboxUrlNote;
+    private final javafx.beans.property.BooleanProperty onSandbox = new javafx.beans.property.SimpleBooleanProperty();
     @FXML javafx.scene.control.ListView<String> eventList;
 
     public StackController(StackViewModel model, ResourceBundle strings) {
@@ -211,14 +213,14 @@ public final class StackController {
         runsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runsTable.setPlaceholder(new Label(strings.getString("stack.load.noRuns")));
         runsTable.getColumns().setAll(List.of(
-                column("runLabel", "stack.col.run", 140, RunResult::label),
+                column("runLabel", "stack.col.run", 180, RunResult::label),
                 column("runKind", "stack.col.kind", 100, r -> strings.getString(r.plan().kind() == RunKind.SMOKE
                         ? "stack.load.kind.smoke" : "stack.load.kind.perf")),
                 column("runStarted", "stack.col.started", 80,
                         r -> TIME.format(r.started().atZone(ZoneId.systemDefault()))),
                 column("runRequests", "stack.col.requests", 80, r -> Integer.toString(r.latency()
                         .map(ClientLatency::completed).orElse(r.cases().size()))),
-                column("runOutcome", "stack.col.outcome", 160, this::outcome),
+                column("runOutcome", "stack.col.outcome", 140, this::outcome),
                 column("runThroughput", "stack.col.throughput", 80, r -> r.latency()
                         .map(l -> String.format(Locale.ROOT, "%.1f/s", l.throughput())).orElse(StackFormat.MISSING)),
                 column("runP50", "stack.col.p50", 80, r -> r.latency().map(l -> StackFormat.ms(l.p50Ms()))
@@ -365,10 +367,16 @@ public final class StackController {
         });
         deployTab.setOnSelectionChanged(e -> {
             if (deployTab.isSelected()) {
-                deployHint.setText(strings.getString(deploy.needsConfirmation()
-                        ? "stack.deploy.hintAws" : "stack.deploy.hintSandbox"));
+                boolean aws = deploy.needsConfirmation();
+                deployHint.setText(strings.getString(aws ? "stack.deploy.hintAws" : "stack.deploy.hintSandbox"));
+                invokeUrlField.setTooltip(aws ? null
+                        : new javafx.scene.control.Tooltip(strings.getString("stack.deploy.sandboxUrl")));
+                onSandbox.set(!aws);
             }
         });
+        sandboxUrlNote.setText(strings.getString("stack.deploy.sandboxUrl"));
+        sandboxUrlNote.visibleProperty().bind(onSandbox.and(deploy.invokeUrlProperty().isNotEmpty()));
+        sandboxUrlNote.managedProperty().bind(sandboxUrlNote.visibleProperty());
     }
 
     @FXML
@@ -431,5 +439,20 @@ public final class StackController {
 
     public StackViewModel model() {
         return model;
+    }
+
+    /** Selects the load-test tab (screenshots). */
+    public void showLoadTests() {
+        stackTabs.getSelectionModel().select(loadTab);
+    }
+
+    /** Selects the side-by-side view of the runs (screenshots). */
+    public void showComparison() {
+        resultTabs.getSelectionModel().select(compareTab);
+    }
+
+    /** Selects the deploy tab (screenshots). */
+    public void showDeploy() {
+        stackTabs.getSelectionModel().select(deployTab);
     }
 }

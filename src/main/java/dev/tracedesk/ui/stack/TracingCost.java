@@ -56,6 +56,8 @@ public final class TracingCost {
             return false;
         }
         RunPlan on = off.withLabel(strings.getString("stack.cost.onLabel"));
+        // The form shows what runs: performance runs with its figures.
+        loadTests.kindProperty().set(dev.tracedesk.explore.load.RunKind.PERFORMANCE);
         running.set(true);
         step(1, "stack.cost.step.off");
         tasks.task(strings.getString("stack.cost.task"), p -> snapshot())
