@@ -220,6 +220,8 @@ public final class UiWiring {
         StackViewModel model = new StackViewModel(tracing, load,
                 new TracingCost(env.strings(), controls, tasks, tracing, load), deploy);
         self[0] = model;
+        // Another connection (the shell refreshes then), F5, auto-refresh: the screen reads the stack again.
+        shell.refreshCountProperty().addListener((obs, old, now) -> model.activate());
         earlyRuns.forEach(model.loadTests()::addRun);
         earlyRuns.clear();
         stackController = new StackController(model, env.strings());
