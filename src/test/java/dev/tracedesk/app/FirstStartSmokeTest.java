@@ -108,6 +108,34 @@ class FirstStartSmokeTest {
     }
 
     @Test
+    void onTheAppsOwnFreshSandboxTheShopIsThereAndTheSmokeRunFillsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (AppSandbox sandbox = new AppSandbox(dir, 0)) {
+            int port = sandbox.ensureRunning();
+            try (dev.tracedesk.explore.Session session = new dev.tracedesk.explore.Session(
+                    dev.tracedesk.aws.SandboxConnection.onLocalPort(port))) {
+                FirstStartSmoke firstStart = new FirstStartSmoke(sandbox, new ShopLoadTests(session,
+                        new SandboxShopLocator(dir)), BackgroundTasks.currentThread(new TaskMonitor(), errors),
+                        Strings.bundle(), shell, added::add);
+
+                firstStart.connectedToSandbox();
+
+                assertThat(errors.getCurrent()).isNull();
+                assertThat(added).singleElement().satisfies(run -> {
+                    assertThat(run.cases()).hasSize(11).allMatch(SmokeCase::passed);
+                    assertThat(run.function("AMIS_shop_accept").orElseThrow().invocations()).isEqualTo(8);
+                });
+                assertThat(shell.noticeProperty().get()).startsWith("The local sandbox was empty, so TraceDesk sent "
+                        + "its smoke test to the shop stack (11 requests to POST http://127.0.0.1:");
+                assertThat(shell.noticeProperty().get()).contains("11 answered as expected");
+                sandbox.ensureRunning();
+                org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                        () -> sandbox.stats().orElseThrow().traces() > 0);
+            }
+        }
+    }
+
+    @Test
     void aSandboxThatDoesNotAnswerIsLeftAlone() {
         firstStart(null).connectedToSandbox();
 
