@@ -30,16 +30,21 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
-/** {@code tracedesk shop smoke|perf|stats}: drives the shop stack of a running sandbox and reads its REPORT lines. */
-@Command(name = "shop", mixinStandardHelpOptions = true, description = "Load-test the shop stack and read its Lambda statistics.",
-        subcommands = {ShopCommand.Smoke.class, ShopCommand.Perf.class, ShopCommand.Stats.class})
+/**
+ * {@code tracedesk shop smoke|perf|stats}: drives the shop stack of a running sandbox and reads its REPORT lines;
+ * {@code deploy|delete|tracing} are in {@link ShopStackCommands}.
+ */
+@Command(name = "shop", mixinStandardHelpOptions = true,
+        description = "Deploy the shop stack, switch its tracing, load-test it and read its Lambda statistics.",
+        subcommands = {ShopCommand.Smoke.class, ShopCommand.Perf.class, ShopCommand.Stats.class,
+                ShopStackCommands.Deploy.class, ShopStackCommands.Delete.class, ShopStackCommands.Tracing.class})
 public final class ShopCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String RUNS_FILE = "shop-runs.json";
 
     @Override
     public Integer call() {
-        System.err.println("shop: say smoke, perf or stats (tracedesk shop --help)");
+        System.err.println("shop: say deploy, delete, tracing, smoke, perf or stats (tracedesk shop --help)");
         return 2;
     }
 

@@ -17,13 +17,13 @@ public record DeployRequest(String stackName, String prefix, boolean tracing) {
             throw new IllegalArgumentException("A stack name starts with a letter and has only letters, digits and "
                     + "hyphens (at most 128): " + stackName);
         }
-        if (!prefix.matches("[A-Za-z][A-Za-z0-9]{0,19}")) {
-            throw new IllegalArgumentException("The prefix is 1 to 20 letters and digits, starting with a letter: "
+        if (!prefix.matches("[A-Za-z][A-Za-z0-9]{0,15}")) {
+            throw new IllegalArgumentException("The prefix is 1 to 16 letters and digits, starting with a letter: "
                     + prefix);
         }
     }
 
-    /** The default stack name of a prefix: {@code tracedesk-shop-<prefix>}. */
+    /** The stack name of a prefix, {@code tracedesk-shop-<prefix>}: the same as shop.ShopTemplate#stackName. */
     public static String defaultStackName(String prefix) {
         return "tracedesk-shop-" + prefix;
     }

@@ -23,6 +23,9 @@ public final class ManagedPolicies {
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["xray:*"],"Resource":["*"]}]}""",
             "AWSXRayFullAccess", """
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["xray:*"],"Resource":["*"]}]}""",
+            "AWSLambdaBasicExecutionRole", """
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["logs:CreateLogGroup",\
+                    "logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]}""",
             "AdministratorAccess", """
                     {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""");
 

@@ -21,13 +21,14 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 import software.amazon.awssdk.services.apigateway.model.Stage;
 import software.amazon.awssdk.services.apigateway.model.UpdateStageResponse;
-import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
+import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -152,23 +153,33 @@ public final class StackActions {
         });
     }
 
-    /** Polls GetFunctionConfiguration until LastUpdateStatus is no longer InProgress (bounded). */
     private StackFunction awaitUpdated(LambdaClient lambda, String function) {
-        long deadline = System.nanoTime() + UPDATE_WAIT.toNanos();
+        return awaitUpdated(function, () -> lambda.getFunctionConfiguration(r -> r.functionName(function)), sleeper,
+                UPDATE_WAIT);
+    }
+
+    /**
+     * Reads the configuration until LastUpdateStatus is no longer InProgress, backing off from 250 ms to 2 s, for at
+     * most {@code maxWait}; a Failed update is a problem carrying Lambda's reason.
+     */
+    static StackFunction awaitUpdated(String function, Supplier<GetFunctionConfigurationResponse> read, Sleeper sleeper,
+                                      Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
         Duration delay = Duration.ofMillis(250);
         while (true) {
-            GetFunctionConfigurationResponse config = lambda.getFunctionConfiguration(r -> r.functionName(function));
+            GetFunctionConfigurationResponse config = read.get();
             if (config.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+                String reason = Objects.toString(config.lastUpdateStatusReason(), "no reason given")
+                        .replaceAll("[.\\s]+$", "");
                 throw new AwsProblemException(AwsProblem.of(ProblemKind.OTHER, "The last update of " + function
-                        + " failed: " + Objects.toString(config.lastUpdateStatusReason(), "no reason given")
-                        + ". Fix the cause and change the setting again."));
+                        + " failed: " + reason + ". Fix the cause and change the setting again."));
             }
             if (config.lastUpdateStatus() != LastUpdateStatus.IN_PROGRESS) {
                 return toFunction(config);
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new AwsProblemException(AwsProblem.of(ProblemKind.OTHER, "The update of " + function
-                        + " is still in progress after " + UPDATE_WAIT.toMinutes() + " minutes. Read it again later."));
+                        + " is still in progress after " + maxWait.toSeconds() + " s. Read it again later."));
             }
             try {
                 sleeper.sleep(delay);
@@ -176,7 +187,8 @@ public final class StackActions {
                 Thread.currentThread().interrupt();
                 throw new AwsProblemException(AwsProblem.of(ProblemKind.CANCELLED, "Cancelled."), e);
             }
-            delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : delay.multipliedBy(2);
+            Duration doubled = delay.multipliedBy(2);
+            delay = doubled.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : doubled;
         }
     }
 
@@ -243,10 +255,14 @@ public final class StackActions {
         return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
+    /**
+     * DescribeStackResources rather than ListStackResources: it answers up to 100 resources in one call (the shop has
+     * 21) and every CloudFormation TraceDesk talks to (AWS, moto, the sandbox) implements it.
+     */
     private List<String> stackResources(String stackName, String type) {
         List<String> ids = new ArrayList<>();
-        for (StackResourceSummary r : clients.get().cloudFormation()
-                .listStackResourcesPaginator(b -> b.stackName(stackName)).stackResourceSummaries()) {
+        for (StackResource r : clients.get().cloudFormation()
+                .describeStackResources(b -> b.stackName(stackName)).stackResources()) {
             if (type.equals(r.resourceType()) && r.physicalResourceId() != null && !r.physicalResourceId().isBlank()) {
                 ids.add(r.physicalResourceId());
             }
@@ -299,14 +315,11 @@ public final class StackActions {
             return RolePolicy.readable(attached.policyName(), arn, kind, decode(document));
         } catch (NoSuchEntityException e) {
             return RolePolicy.unreadable(attached.policyName(), arn, kind, "IAM has no such policy version");
-        } catch (RuntimeException e) {
+        } catch (AwsServiceException e) {
+            // One unreadable policy should not hide the rest of the check: say why it could not be read.
             AwsProblem problem = AwsErrors.translate(e);
-            if (problem.kind() != ProblemKind.ACCESS_DENIED) {
-                throw e;
-            }
-            // One unreadable policy should not hide the rest of the check: say which permission was missing.
-            return RolePolicy.unreadable(attached.policyName(), arn, kind,
-                    problem.missingPermission().map(p -> p + " is missing").orElse("access denied"));
+            return RolePolicy.unreadable(attached.policyName(), arn, kind, problem.missingPermission()
+                    .map(p -> p + " is missing").orElse(problem.userMessage()));
         }
     }
 

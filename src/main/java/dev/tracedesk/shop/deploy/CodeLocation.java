@@ -6,9 +6,10 @@ import java.util.Objects;
 public record CodeLocation(String bucket, String key) {
     /**
      * The sandbox has no S3 and runs the handlers in-process (its runtime maps the template's Handler strings to the
-     * handler classes), so its CloudFormation accepts any code location: this one says so in the stack.
+     * handler classes), so its CloudFormation accepts any code location. This is the one the sandbox creates its own
+     * shop stack with (sandbox.stack.ShopStack), so deploying to the sandbox is no code change.
      */
-    public static final CodeLocation SANDBOX = new CodeLocation("tracedesk-sandbox", "in-process-handlers");
+    public static final CodeLocation SANDBOX = new CodeLocation("sandbox", "class-path");
 
     public CodeLocation {
         Objects.requireNonNull(bucket, "bucket");
