@@ -65,7 +65,14 @@ public final class HttpRouter implements HttpHandler {
         String requestId = UUID.randomUUID().toString();
         try (ex) {
             ex.getResponseHeaders().set("x-amzn-RequestId", requestId);
-            if (handledAsRoute(ex, requestId) || handledAsQuery(ex, requestId)) return;
+            try {
+                if (handledAsRoute(ex, requestId) || handledAsQuery(ex, requestId)) return;
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.warn("internal error in {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
+                send(ex, Reply.json(500, errorBody("ServiceException", "Internal error (request " + requestId + ")"))
+                        .header("x-amzn-ErrorType", "ServiceException"));
+                return;
+            }
             int status = 200;
             JsonNode response;
             try {
@@ -195,14 +202,15 @@ public final class HttpRouter implements HttpHandler {
         String ct = ex.getRequestHeaders().getFirst("Content-Type");
         if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) return false;
         String service = scopeService(ex.getRequestHeaders().getFirst("Authorization"));
-        String ns = QUERY_NAMESPACES.getOrDefault(service, QUERY_NAMESPACES.get("iam"));
+        // Map.of rejects null keys: a request without a SigV4 scope has no service until its Version says one.
+        String ns = service != null && QUERY_NAMESPACES.containsKey(service) ? QUERY_NAMESPACES.get(service) : QUERY_NAMESPACES.get("iam");
         int status = 200;
         String xml;
         try {
             Form form = Form.parse(new String(readBody(ex.getRequestBody()), StandardCharsets.UTF_8));
             String byVersion = form.version() == null ? null : QUERY_VERSIONS.get(form.version());
             if (byVersion != null) service = byVersion;
-            ns = QUERY_NAMESPACES.getOrDefault(service, ns);
+            if (service != null && QUERY_NAMESPACES.containsKey(service)) ns = QUERY_NAMESPACES.get(service);
             String action = form.action();
             if (action == null || action.isEmpty()) throw new AwsException("MissingAction", 400, "Missing Action parameter");
             Map<String, QueryOperation> ops = service == null ? null : queries.get(service);
