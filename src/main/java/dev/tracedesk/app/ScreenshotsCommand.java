@@ -12,6 +12,7 @@ import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.sandbox.Sandbox;
+import dev.tracedesk.sandbox.stack.ShopStack;
 import dev.tracedesk.ui.shell.Screen;
 import dev.tracedesk.ui.map.ServiceMapViewModel;
 import dev.tracedesk.ui.traces.TracesController;
@@ -74,6 +75,10 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
             UiWiring wiring = fx(() -> new UiWiring(new UiWiring.Environment(Strings.bundle(), Clock.systemDefaultZone(),
                     new FxTicker(), Theme.LIGHT, ConnectionInfo.localSandbox(), worker, Platform::runLater),
                     connections, session));
+            // ---- Stack screen (stackui): the shop stack runs in this sandbox, so the screen has something to show
+            ShopStack shop = ShopStack.start(sandbox, ShopStack.Options.defaults());
+            fx(() -> wiring.stackOptions(new StackOptions(data.resolve("sandbox"), false)));
+            // ---- end of Stack screen (stackui)
             ScreenshotRenderer renderer = fx(() -> new ScreenshotRenderer(wiring));
             fx(() -> renderer.prepare());
             // let the traces screen load before the screens are drawn
@@ -85,6 +90,13 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
                     && !wiring.tracesControllerIfLoaded().model().loadingProperty().get()
                     && wiring.tracesControllerIfLoaded().model().getStatus().contains("match"));
             await(() -> SamplingScreenshotData.prepare(wiring.shell(), renderer.prepare()));
+            // ---- Stack screen (stackui): loaded once, so its switches are read before the screens are drawn
+            fx(() -> {
+                wiring.shell().selectScreen(Screen.STACK);
+                return null;
+            });
+            await(() -> StackScreenshots.switchesRead(wiring));
+            // ---- end of Stack screen (stackui)
             fx(() -> {
                 wiring.shell().selectScreen(Screen.values()[0]);
                 return null;
@@ -114,6 +126,15 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
                 return null;
             });
             files.addAll(fx(() -> renderer.renderCurrent(out, "trace-dynamodb")));
+            // ---- Stack screen (stackui): "what does tracing cost" run for real, then the runs side by side
+            fx(() -> StackScreenshots.startTracingCost(wiring));
+            await(() -> StackScreenshots.tracingCostDone(wiring), 300);
+            files.addAll(fx(() -> renderer.renderCurrent(out, "stack-load-tests")));
+            fx(() -> StackScreenshots.showDeploy(wiring));
+            await(() -> StackScreenshots.deployRead(wiring));
+            files.addAll(fx(() -> renderer.renderCurrent(out, "stack-deploy")));
+            shop.close();
+            // ---- end of Stack screen (stackui)
             fx(() -> renderer.dispose());
             spec.commandLine().getOut().printf("wrote %d screenshots to %s%n", files.size(), out.toAbsolutePath());
             return 0;
@@ -151,10 +172,14 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
 
     /** Polls (from this thread, letting the FX thread run) until the condition holds on the FX thread. */
     private static void await(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        await(condition, 60);
+    }
+
+    private static void await(Callable<Boolean> condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!fx(condition)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the screen did not finish loading within 60 s");
+                throw new IllegalStateException("the screen did not finish loading within " + seconds + " s");
             }
             Thread.sleep(100);
         }

@@ -47,7 +47,8 @@ public final class TraceDeskApp extends Application {
         wiring = new UiWiring(new UiWiring.Environment(strings, Clock.systemDefaultZone(), new FxTicker(),
                 cfg.systemTheme(), cfg.connection(), worker, Platform::runLater),
                 new UiWiring.Connections(new SignIn(AwsEnvironment.fromSystem()), sandbox, cfg.paths().configDir(),
-                        uri -> host.showDocument(uri.toString()), null));
+                        uri -> host.showDocument(uri.toString()), null))
+                .stackOptions(new StackOptions(cfg.paths().dataDir().resolve("sandbox"), true));
         UncaughtErrorHandler handler = new UncaughtErrorHandler(wiring.errors(), Platform::runLater, strings);
         Thread.setDefaultUncaughtExceptionHandler(handler);
         Thread.currentThread().setUncaughtExceptionHandler(handler);

@@ -4,6 +4,7 @@ import dev.tracedesk.aws.RecentConnections;
 import dev.tracedesk.aws.SandboxConnection;
 import dev.tracedesk.aws.SignIn;
 import dev.tracedesk.explore.LocalSandbox;
+import dev.tracedesk.explore.load.RunResult;
 import dev.tracedesk.explore.Session;
 import dev.tracedesk.explore.access.MfaPrompt;
 import dev.tracedesk.explore.access.Problem;
@@ -44,8 +45,12 @@ import dev.tracedesk.ui.shell.ShellViewModel;
 import dev.tracedesk.ui.signin.MfaDialog;
 import dev.tracedesk.ui.signin.SignInController;
 import dev.tracedesk.ui.signin.SignInViewModel;
+import dev.tracedesk.ui.stack.LoadTestsViewModel;
 import dev.tracedesk.ui.stack.StackController;
 import dev.tracedesk.ui.stack.StackViewModel;
+import dev.tracedesk.ui.stack.DeployViewModel;
+import dev.tracedesk.ui.stack.TracingCost;
+import dev.tracedesk.ui.stack.TracingViewModel;
 import dev.tracedesk.ui.trace.TraceController;
 import dev.tracedesk.ui.trace.TraceViewModel;
 import dev.tracedesk.ui.traces.TracesController;
@@ -117,6 +122,7 @@ public final class UiWiring {
         this.session = session;
         this.browser = connections.browser();
         this.signInAgain = new ErrorReporter.Action(env.strings().getString("error.signInAgain"), this::signInAgain);
+        this.localSandbox = connections.sandbox();
         this.errors = new ErrorReporter(env.clock());
         this.tasks = new BackgroundTasks(env.worker(), env.ui(), monitor, errors);
         this.shell = new ShellViewModel(env.strings(), env.clock(), env.ticker(), env::systemTheme,
@@ -131,6 +137,9 @@ public final class UiWiring {
                 connections.browser(), mfa, env.strings(), signedIn -> {
                     shell.connectionChanged(signedIn.label());
                     sandboxStatus.watch(signedIn.sandboxPort());
+                    if (signedIn.sandboxPort().isPresent() && stackOptions.firstStartSmoke()) {
+                        firstStart().connectedToSandbox();
+                    }
                     if (signedIn.fromDialog()) {
                         shell.closeSignIn();
                     }
@@ -205,8 +214,73 @@ public final class UiWiring {
                 .register(AnalyticsController.class, this::analyticsController)
                 .register(SamplingController.class, () -> new SamplingController(new SamplingViewModel(strings,
                         new SamplingRulesService(session, env.clock()), tasks, shell.refreshCountProperty()), strings))
-                .register(StackController.class, () -> new StackController(new StackViewModel(strings)));
+                .register(StackController.class, this::stackController);
     }
+
+    // ---- Stack screen (stackui) ----
+
+    private StackOptions stackOptions = StackOptions.defaults();
+    private StackController stackController;
+    private final LocalSandbox localSandbox;
+    private FirstStartSmoke firstStart;
+    /** Runs made before the Stack screen was first shown (the first-start smoke run). */
+    private final java.util.List<RunResult> earlyRuns = new java.util.ArrayList<>();
+
+    private ShopLoadTests loadTests() {
+        return new ShopLoadTests(session, new ConnectionShopLocator(new SandboxShopLocator(stackOptions.sandboxDataDir()),
+                new DeployedShopLocator(dev.tracedesk.shop.ShopStackDefinition.DEFAULT_PREFIX)));
+    }
+
+    /** Once per window, when {@link StackOptions#firstStartSmoke()} says so. */
+    private FirstStartSmoke firstStart() {
+        if (firstStart == null) {
+            firstStart = new FirstStartSmoke(localSandbox, loadTests(),
+                    tasks, env.strings(), shell, run -> {
+                        if (stackController != null) {
+                            stackController.model().loadTests().addRun(run);
+                        } else {
+                            earlyRuns.add(run);
+                        }
+                    });
+        }
+        return firstStart;
+    }
+
+
+    /** Where the Stack screen finds the local shop, and whether a first start runs a smoke test (before loadShell). */
+    public UiWiring stackOptions(StackOptions options) {
+        this.stackOptions = java.util.Objects.requireNonNull(options);
+        return this;
+    }
+
+    public StackOptions stackOptions() {
+        return stackOptions;
+    }
+
+    private StackController stackController() {
+        SessionStackControls controls = new SessionStackControls(session);
+        TracingViewModel tracing = new TracingViewModel(env.strings(), controls, tasks);
+        LoadTestsViewModel load = new LoadTestsViewModel(env.strings(), loadTests(), tasks, env.ui());
+        StackViewModel[] self = new StackViewModel[1];
+        DeployViewModel deploy = new DeployViewModel(env.strings(), new ShopStackDeployer(session::clients), tasks,
+                env.ui(), () -> !session.connection().isSandbox(), () -> self[0].stackChanged());
+        StackViewModel model = new StackViewModel(tracing, load,
+                new TracingCost(env.strings(), controls, tasks, tracing, load), deploy);
+        self[0] = model;
+        // Another connection (the shell refreshes then), F5, auto-refresh: the screen reads the stack again.
+        shell.refreshCountProperty().addListener((obs, old, now) -> model.activate());
+        earlyRuns.forEach(model.loadTests()::addRun);
+        earlyRuns.clear();
+        stackController = new StackController(model, env.strings());
+        return stackController;
+    }
+
+    /** The Stack screen's controller once the screen was shown (tests and screenshots drive it), else null. */
+    public StackController stackControllerIfLoaded() {
+        return stackController;
+    }
+
+    // ---- end of Stack screen (stackui) ----
 
     /**
      * Connects as the command line asked (FX thread, once the window shows): the named profile (a failure opens the

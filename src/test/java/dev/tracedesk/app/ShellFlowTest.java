@@ -87,13 +87,13 @@ class ShellFlowTest {
     }
 
     @Test
-    void screensShowAnHonestEmptyState(FxRobot robot) {
-        robot.clickOn("#navStack"); // the one screen that has no data source yet
+    void theStackScreenSaysWhyThereIsNoShopToLoadTest(FxRobot robot) throws Exception {
+        robot.clickOn("#navStack"); // this window's sandbox directory holds no shop stack
 
-        Label title = robot.lookup("#stackScreen #emptyTitle").queryAs(Label.class);
-        Label message = robot.lookup("#stackScreen #emptyMessage").queryAs(Label.class);
-        assertThat(title.getText()).isEqualTo("No stack view yet");
-        assertThat(message.getText()).contains("This build cannot");
+        Label target = robot.lookup("#stackScreen #loadTarget").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> target.getText().contains("runs no shop stack"));
+        assertThat(target.getText()).startsWith("The local sandbox runs no shop stack");
     }
 
     @Test

@@ -33,12 +33,23 @@ final class TestWiring {
     }
 
     static UiWiring create(Executor worker) {
-        return new UiWiring(environment(worker), connections());
+        return new UiWiring(environment(worker), connections()).stackOptions(noShop());
     }
 
     /** A window that starts on {@code session} (a test's own sandbox), with a demo AWS home of its own. */
     static UiWiring create(UiWiring.Environment env, Session session) {
-        return new UiWiring(env, connections(), session);
+        return new UiWiring(env, connections(), session).stackOptions(noShop());
+    }
+
+    /** Stack screen: a sandbox directory of its own with no shop in it (never the user's data directory). */
+    private static StackOptions noShop() {
+        try {
+            Path dir = Files.createTempDirectory("tracedesk-test-sandbox-");
+            dir.toFile().deleteOnExit();
+            return new StackOptions(dir, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A window on the sandbox at {@code port} (a test's own), with real time and no timers. */

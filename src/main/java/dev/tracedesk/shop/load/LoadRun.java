@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /**
@@ -40,6 +41,14 @@ public final class LoadRun {
     }
 
     public Result run(Plan plan, IntConsumer progress) throws InterruptedException {
+        return run(plan, progress, () -> false);
+    }
+
+    /**
+     * As {@link #run(Plan, IntConsumer)}, but no new request starts once {@code stop} says so: the result then counts
+     * only the requests that were sent. Interrupting the caller stops the clients too.
+     */
+    public Result run(Plan plan, IntConsumer progress, BooleanSupplier stop) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -52,7 +61,7 @@ public final class LoadRun {
         for (int w = 0; w < plan.concurrency(); w++) {
             pool.execute(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < plan.requests()) {
+                while (!stop.getAsBoolean() && (i = next.getAndIncrement()) < plan.requests()) {
                     if (plan.ratePerSecond() > 0) {
                         long due = start + (long) (i * 1e9 / plan.ratePerSecond());
                         long wait = due - System.nanoTime();
@@ -76,12 +85,17 @@ public final class LoadRun {
             });
         }
         pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.DAYS);
+        try {
+            pool.awaitTermination(1, TimeUnit.DAYS);
+        } catch (InterruptedException e) {
+            pool.shutdownNow(); // the clients must not go on sending after the caller gave up
+            throw e;
+        }
         long wall = (System.nanoTime() - start) / 1_000_000;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double avg = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
-        return new Result(plan.requests(), new TreeMap<>(statuses), errors.get(), wall,
+        return new Result(Math.min(plan.requests(), done.get()), new TreeMap<>(statuses), errors.get(), wall,
                 pct(sorted, 0), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), pct(sorted, 100), avg,
                 startMillis, System.currentTimeMillis());
     }

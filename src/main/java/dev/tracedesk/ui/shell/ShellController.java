@@ -83,6 +83,9 @@ public final class ShellController {
     @FXML Label errorMessage;
     @FXML Button dismissErrorButton;
     @FXML Button errorActionButton;
+    @FXML HBox noticeBanner;
+    @FXML Label noticeMessage;
+    @FXML Button dismissNoticeButton;
     @FXML VBox navBar;
     @FXML StackPane screenContainer;
     @FXML ProgressBar statusProgress;
@@ -113,6 +116,7 @@ public final class ShellController {
         initTimeRange();
         initTopBar();
         initErrorBanner();
+        initNoticeBanner();
         initStatusBar();
         initSignIn();
         shellRoot.sceneProperty().addListener((obs, old, scene) -> {
@@ -263,6 +267,15 @@ public final class ShellController {
             action.run().run();
         });
     }
+
+    // ---- notice banner (stackui) ----
+    private void initNoticeBanner() {
+        noticeMessage.textProperty().bind(model.noticeProperty());
+        noticeBanner.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        noticeBanner.managedProperty().bind(noticeBanner.visibleProperty());
+        dismissNoticeButton.setOnAction(e -> model.dismissNotice());
+    }
+    // ---- end of notice banner (stackui) ----
 
     /** The sign-in dialog lies over the whole window, on a scrim that keeps the window below from being used. */
     private void initSignIn() {

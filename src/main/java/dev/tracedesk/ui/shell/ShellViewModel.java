@@ -272,4 +272,24 @@ public final class ShellViewModel {
         }
         return connection.region() == null ? connection.profile() : connection.profile() + " · " + connection.region();
     }
+
+    // ---- notice banner (stackui): what the app did on its own, e.g. a first-start smoke run ----
+
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+
+    /** Text of the notice banner, empty when none shows. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Shows {@code text} in the notice banner until the user dismisses it (a newer notice replaces it). */
+    public void showNotice(String text) {
+        notice.set(Objects.requireNonNull(text));
+    }
+
+    public void dismissNotice() {
+        notice.set("");
+    }
+
+    // ---- end of notice banner (stackui) ----
 }
