@@ -59,24 +59,29 @@ public final class SandboxBench {
         System.out.printf(Locale.ROOT, "SandboxBench: %,d traces (%,d segments), rate %,d segments/s, data %s, %d cores, max heap %d MiB%n",
                 traces, traces * 2L, rate, dir, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
+        System.out.printf(Locale.ROOT, "load average at start: %s; net.core.rmem_max %s%n", loadAverage(), readProc("/proc/sys/net/core/rmem_max"));
+        long base = Instant.now().getEpochSecond() - 3600;
+        Instant from = Instant.ofEpochSecond(base - 60);
+        Instant to = Instant.now().plusSeconds(3600);
+        String firstPageBefore;
+        long cold0 = System.nanoTime();
         try (Sandbox sb = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(dir))) {
-            long base = Instant.now().getEpochSecond() - 3600;
+            System.out.printf(Locale.ROOT, "started empty in %.0f ms; UDP receive buffer granted %,d bytes%n", (System.nanoTime() - cold0) / 1e6, sb.udpReceiveBuffer());
             // 1. sustained ingest at a fixed rate
             long t0 = System.nanoTime();
             long sent = sendPaced(sb.port(), 0, traces, base, rate);
             double sendSecs = (System.nanoTime() - t0) / 1e9;
-            sb.flush(Duration.ofMinutes(10));
+            var atEnd = sb.stats();
+            sb.flush(Duration.ofMinutes(60));
             double storeSecs = (System.nanoTime() - t0) / 1e9;
             var s = sb.stats();
-            System.out.printf(Locale.ROOT, "ingest paced: sent %,d in %.1f s (%,.0f/s); received %,d, stored %,d, rejected %d %s, lost in the kernel %,d (%.3f%%); all stored after %.1f s (%,.0f/s end to end)%n",
-                    sent, sendSecs, sent / sendSecs, s.received(), s.stored(), s.rejectedTotal(), s.rejected(), sent - s.received(),
-                    100.0 * (sent - s.received()) / sent, storeSecs, s.stored() / storeSecs);
+            System.out.printf(Locale.ROOT, "ingest paced: sent %,d in %.1f s (%,.0f/s); received %,d, rejected %d %s, lost in the kernel %,d (%.3f%%); backlog when sending ended %,d; all stored and indexed after %.1f s (%,.0f/s end to end); load average %s%n",
+                    sent, sendSecs, sent / sendSecs, s.received(), s.rejectedTotal(), s.rejected(), sent - s.received(),
+                    100.0 * (sent - s.received()) / sent, atEnd.queueDepth(), storeSecs, s.stored() / storeSecs, loadAverage());
 
             // 2. queries over the N traces
             try (XRayClient xray = client(sb.port())) {
-                Instant from = Instant.ofEpochSecond(base - 60);
-                Instant to = Instant.now().plusSeconds(60);
-                queries("sandbox", xray, from, to, "responsetime > 0.4", 7);
+                firstPageBefore = queries("sandbox", xray, from, to, "responsetime > 0.4", 7);
 
                 // 3. memory
                 for (int i = 0; i < 3; i++) {
@@ -84,8 +89,8 @@ public final class SandboxBench {
                     Thread.sleep(200);
                 }
                 long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-                System.out.printf(Locale.ROOT, "memory: heap in use after GC %,d MiB with %,d traces indexed (%,d bytes/trace); database %,d MiB%n",
-                        heap >> 20, sb.traceCount(), heap / Math.max(1, sb.traceCount()), dirSize(dir) >> 20);
+                System.out.printf(Locale.ROOT, "memory: heap in use after GC %,d MiB with %,d traces indexed (%,d bytes/trace); database %,d MiB; load average %s%n",
+                        heap >> 20, sb.traceCount(), heap / Math.max(1, sb.traceCount()), dirSize(dir) >> 20, loadAverage());
             }
 
             // 1b. maximum: unpaced burst
@@ -94,13 +99,24 @@ public final class SandboxBench {
             long b0 = System.nanoTime();
             long burst = sendUnpaced(sb.port(), traces, base, burstSeconds);
             double burstSend = (System.nanoTime() - b0) / 1e9;
-            sb.flush(Duration.ofMinutes(5));
+            sb.flush(Duration.ofMinutes(30));
             double burstAll = (System.nanoTime() - b0) / 1e9;
             long got = sb.stats().received() - before;
             long stored = sb.stats().stored() - storedBefore;
-            System.out.printf(Locale.ROOT, "ingest burst (unpaced): sent %,d in %.1f s (%,.0f/s offered); received %,d (%,.0f/s), lost %,d (%.1f%%); stored %,d in %.1f s (%,.0f/s)%n",
+            System.out.printf(Locale.ROOT, "ingest burst (unpaced): sent %,d in %.1f s (%,.0f/s offered); received %,d (%,.0f/s), lost in the kernel %,d (%.1f%%), rejected %,d; stored and indexed %,d in %.1f s (%,.0f/s)%n",
                     burst, burstSend, burst / burstSend, got, got / burstSend, burst - got, 100.0 * (burst - got) / burst,
-                    stored, burstAll, stored / burstAll);
+                    sb.stats().rejectedTotal(), stored, burstAll, stored / burstAll);
+        }
+
+        // 1c. start-up on the same data: what a restart costs at N traces, and the same answers after it
+        long r0 = System.nanoTime();
+        try (Sandbox sb = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(dir))) {
+            double startMs = (System.nanoTime() - r0) / 1e6;
+            System.out.printf(Locale.ROOT, "restart: ready in %,.0f ms with %,d traces indexed%n", startMs, sb.traceCount());
+            try (XRayClient xray = client(sb.port())) {
+                String again = queries("sandbox after restart", xray, from, to, "responsetime > 0.4", 3);
+                System.out.println("restart: first page identical to the one before: " + again.equals(firstPageBefore));
+            }
         }
 
         // 4. moto vs sandbox at moto's scale, same client, same HTTP operations
@@ -110,6 +126,8 @@ public final class SandboxBench {
     // ------------------------------------------------------------------------------------------ workload
 
     /** Two documents per trace: "front" (HTTP, annotation, an embedded DynamoDB subsegment and a call to "back"), "back". */
+    public static String[] traceDocs(long n, long base, SplittableRandom rnd) { return trace(n, base, rnd); }
+
     static String[] trace(long n, long base, SplittableRandom rnd) {
         long sec = base + n % 3600;
         String traceId = "1-" + Long.toHexString(sec) + "-" + hex(n, 8) + hex(n * 0x9E3779B97F4A7C15L, 16);
@@ -200,7 +218,8 @@ public final class SandboxBench {
                 .build();
     }
 
-    static void queries(String who, XRayClient xray, Instant from, Instant to, String filter, int runs) {
+    /** Runs the query set and returns the ids of the first page (to compare across a restart). */
+    static String queries(String who, XRayClient xray, Instant from, Instant to, String filter, int runs) {
         // warm-up
         xray.getTraceSummaries(b -> b.startTime(from).endTime(to).filterExpression(filter));
         xray.getServiceGraph(b -> b.startTime(from).endTime(to));
@@ -250,6 +269,21 @@ public final class SandboxBench {
                 who, scanned[0], median(emptyScan));
         System.out.printf(Locale.ROOT, "%s GetServiceGraph over the whole window: median %.1f ms (min %.1f; %d nodes, front count %,d)%n",
                 who, median(graph), min(graph), nodes[0], graphCount[0]);
+        return firstPage[0].traceSummaries().stream().map(t -> t.id() + "@" + t.responseTime()).toList().toString();
+    }
+
+    static String loadAverage() {
+        String l = readProc("/proc/loadavg");
+        String[] p = l.split(" ");
+        return p.length >= 3 ? p[0] + " " + p[1] + " " + p[2] : l;
+    }
+
+    static String readProc(String file) {
+        try {
+            return Files.readString(Path.of(file)).trim();
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     static double millis(Supplier<?> op) {

@@ -9,7 +9,6 @@ import dev.tracedesk.xray.segment.Segment;
 import dev.tracedesk.xray.segment.SegmentCodec;
 import dev.tracedesk.xray.trace.Trace;
 import dev.tracedesk.xray.trace.TraceAssembler;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +84,12 @@ public final class TraceIndexer implements SegmentWriter.Listener {
         if (a != null) return a;
         a = new TraceAssembler(TraceId.of(traceId));
         if (index.get(traceId) != null) {
-            // Known trace that left the cache: its earlier documents are in the store.
+            // Known trace that left the cache: its earlier documents are in the store (committed before this call).
             try {
-                for (String doc : store.documentsForWriter(traceId)) {
+                for (String doc : store.documents(traceId)) {
                     if (SegmentCodec.decode(doc) instanceof DecodeResult.Valid v) a.add(v.segment());
                 }
-            } catch (SQLException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("reloading trace {}: {}", traceId, e.toString());
             }
         }

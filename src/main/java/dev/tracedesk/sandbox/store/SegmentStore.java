@@ -31,7 +31,11 @@ public final class SegmentStore implements AutoCloseable {
     private final Path file;
     private final Connection writer;
     private final Connection reader;
+    /** The journal thread's own connection: appends never wait for the writer's CPU work, only for its commits. */
+    private final Connection journal;
     private final PreparedStatement upsert;
+    private final PreparedStatement deleteJournal;
+    private final PreparedStatement appendJournal;
 
     public SegmentStore(Path dataDir) throws IOException, SQLException {
         Files.createDirectories(dataDir);
@@ -53,6 +57,15 @@ public final class SegmentStore implements AutoCloseable {
                       received_ms INTEGER NOT NULL,
                       doc TEXT NOT NULL,
                       UNIQUE(trace_id, id))""");
+            // Raw datagrams and PutTraceSegments documents, one row per receive batch, until the writer has decoded
+            // them into `segments` (the row is deleted in the same transaction): the durable buffer of the hot path.
+            // AUTOINCREMENT: seq must never be reused once the table has been emptied (the writer reads seq > last).
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS journal(
+                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                      received_ms INTEGER NOT NULL,
+                      entries INTEGER NOT NULL,
+                      data BLOB NOT NULL)""");
             s.execute("CREATE TABLE IF NOT EXISTS groups(name TEXT PRIMARY KEY, json TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS sampling_rules(name TEXT PRIMARY KEY, json TEXT NOT NULL)");
         }
@@ -63,8 +76,14 @@ public final class SegmentStore implements AutoCloseable {
                 ON CONFLICT(trace_id, id) DO UPDATE SET in_progress=excluded.in_progress,
                   received_ms=excluded.received_ms, doc=excluded.doc
                 WHERE segments.in_progress=1 OR excluded.in_progress=0""");
+        this.deleteJournal = writer.prepareStatement("DELETE FROM journal WHERE seq=?");
         writer.commit();
         this.reader = open(file);
+        this.journal = open(file);
+        try (Statement s = journal.createStatement()) {
+            s.execute("PRAGMA synchronous=NORMAL");
+        }
+        this.appendJournal = journal.prepareStatement("INSERT INTO journal(received_ms, entries, data) VALUES(?,?,?)");
     }
 
     private static Connection open(Path file) throws SQLException {
@@ -78,9 +97,63 @@ public final class SegmentStore implements AutoCloseable {
 
     public Path file() { return file; }
 
+    /** One journal row: {@code entries} raw entries packed by {@link Journal}. */
+    public record JournalRow(long seq, long receivedMillis, int entries, byte[] data) {}
+
+    /** Appends one journal row and commits it (journal thread only, autocommit). */
+    void appendJournal(long receivedMillis, int entries, byte[] data) throws SQLException {
+        appendJournal.setLong(1, receivedMillis);
+        appendJournal.setInt(2, entries);
+        appendJournal.setBytes(3, data);
+        appendJournal.executeUpdate();
+    }
+
+    /** Journal rows after {@code afterSeq}, oldest first, at most {@code maxEntries} entries (writer thread only). */
+    List<JournalRow> readJournal(long afterSeq, int maxEntries) throws SQLException {
+        List<JournalRow> out = new ArrayList<>();
+        try (PreparedStatement ps = writer.prepareStatement(
+                "SELECT seq, received_ms, entries, data FROM journal WHERE seq>? ORDER BY seq LIMIT 64")) {
+            ps.setLong(1, afterSeq);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && (out.isEmpty() || n < maxEntries)) {
+                    JournalRow r = new JournalRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBytes(4));
+                    out.add(r);
+                    n += r.entries();
+                }
+            }
+        } finally {
+            writer.commit(); // end the read transaction: a held snapshot would make the next write fail with BUSY_SNAPSHOT
+        }
+        return out;
+    }
+
+    /** Journal rows not yet decoded into segments (entries), e.g. left by a kill -9. */
+    public synchronized long journalBacklog() {
+        try (Statement s = reader.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(sum(entries),0) FROM journal")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the journal", e);
+        }
+    }
+
     /** Commits one batch atomically (writer thread only). */
     void writeBatch(List<StoredDocument> docs) throws SQLException {
+        writeBatch(docs, List.of());
+    }
+
+    /**
+     * Upserts {@code docs} and deletes the journal rows they were decoded from in one transaction, so that a crash
+     * leaves each journal entry either still journaled or stored, never both or neither (writer thread only).
+     */
+    void writeBatch(List<StoredDocument> docs, List<Long> journalSeqs) throws SQLException {
         try {
+            for (Long seq : journalSeqs) {
+                deleteJournal.setLong(1, seq);
+                deleteJournal.addBatch();
+            }
+            if (!journalSeqs.isEmpty()) deleteJournal.executeBatch();
             for (StoredDocument d : docs) {
                 upsert.setString(1, d.traceId());
                 upsert.setString(2, d.id());
@@ -89,20 +162,11 @@ public final class SegmentStore implements AutoCloseable {
                 upsert.setString(5, d.json());
                 upsert.addBatch();
             }
-            upsert.executeBatch();
+            if (!docs.isEmpty()) upsert.executeBatch();
             writer.commit();
         } catch (SQLException e) {
             writer.rollback();
             throw e;
-        }
-    }
-
-    /** The stored documents of one trace, in arrival order (writer thread: sees its own connection's state). */
-    public List<String> documentsForWriter(String traceId) throws SQLException {
-        try {
-            return documents(writer, traceId);
-        } finally {
-            writer.commit(); // end the read transaction: a held snapshot would make the next write fail with BUSY_SNAPSHOT
         }
     }
 
@@ -280,7 +344,14 @@ public final class SegmentStore implements AutoCloseable {
             LOG.warn("closing reader: {}", e.toString());
         }
         try {
+            appendJournal.close();
+            journal.close();
+        } catch (SQLException e) {
+            LOG.warn("closing journal: {}", e.toString());
+        }
+        try {
             upsert.close();
+            deleteJournal.close();
             writer.close();
         } catch (SQLException e) {
             LOG.warn("closing writer: {}", e.toString());
