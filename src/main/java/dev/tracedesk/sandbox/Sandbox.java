@@ -54,7 +54,7 @@ public final class Sandbox implements AutoCloseable {
      */
     public record Config(int port, Path dataDir, String bind, Duration retention, long maxBytes, int queueCapacity) {
         public static Config defaults() {
-            return new Config(DEFAULT_PORT, defaultDataDir(), "127.0.0.1", Duration.ofDays(30), 2L << 30, 262_144);
+            return new Config(DEFAULT_PORT, defaultDataDir(), "127.0.0.1", Duration.ofDays(30), 2L << 30, 524_288);
         }
 
         public Config port(int p) { return new Config(p, dataDir, bind, retention, maxBytes, queueCapacity); }
@@ -248,9 +248,9 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Memory for received entries waiting for their journal commit: a quarter of the heap, at most 256 MiB. */
+    /** Memory for received entries waiting for their journal commit: a quarter of the heap, at most 512 MiB. */
     private static long pendingBytes() {
-        return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
+        return Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** Stops receiving, commits what is queued, closes the database. */

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.GetTraceSummariesResponse;
 
 /**
- * The sandbox benchmark (run with {@code scripts/bench sandbox [--traces N] [--rate R] [--moto-traces M]}):
+ * The sandbox benchmark (run with {@code scripts/bench sandbox [--traces N] [--rate R] [--senders S] [--burst-seconds B]
+ * [--moto-traces M]}):
  * <ol>
  *   <li>ingest over UDP loopback at a fixed rate (default 50,000 segments/s) until N traces (2 documents each) are
  *       stored, counting loss; then an unpaced burst for the maximum rate;</li>
@@ -55,11 +56,13 @@ public final class SandboxBench {
         int rate = intArg(args, "--rate", 50_000);
         int motoTraces = intArg(args, "--moto-traces", 2_000);
         int burstSeconds = intArg(args, "--burst-seconds", 5);
+        int senders = intArg(args, "--senders", 2);
         Path dir = Files.createTempDirectory("sandbox-bench");
         System.out.printf(Locale.ROOT, "SandboxBench: %,d traces (%,d segments), rate %,d segments/s, data %s, %d cores, max heap %d MiB%n",
                 traces, traces * 2L, rate, dir, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
-        System.out.printf(Locale.ROOT, "load average at start: %s; net.core.rmem_max %s%n", loadAverage(), readProc("/proc/sys/net/core/rmem_max"));
+        System.out.printf(Locale.ROOT, "load average at start: %s; net.core.rmem_max %s; %d sender threads%n", loadAverage(),
+                readProc("/proc/sys/net/core/rmem_max"), senders);
         long base = Instant.now().getEpochSecond() - 3600;
         Instant from = Instant.ofEpochSecond(base - 60);
         Instant to = Instant.now().plusSeconds(3600);
@@ -71,7 +74,7 @@ public final class SandboxBench {
             System.out.printf(Locale.ROOT, "started empty in %.0f ms; UDP receive buffer granted %,d bytes%n", (System.nanoTime() - cold0) / 1e6, sb.udpReceiveBuffer());
             // 1. sustained ingest at a fixed rate
             long t0 = System.nanoTime();
-            long sent = sendPaced(sb.port(), 0, traces, base, rate);
+            long sent = sendPaced(sb.port(), 0, traces, base, rate, senders);
             double sendSecs = (System.nanoTime() - t0) / 1e9;
             var atEnd = sb.stats();
             sb.flush(Duration.ofMinutes(60));
@@ -83,7 +86,7 @@ public final class SandboxBench {
 
             // 2. queries over the N traces
             try (XRayClient xray = client(sb.port())) {
-                firstPageBefore = queries("sandbox", xray, from, to, "responsetime > 0.4", 7);
+                queries("sandbox", xray, from, to, "responsetime > 0.4", 7);
 
                 // 3. memory
                 for (int i = 0; i < 3; i++) {
@@ -99,7 +102,7 @@ public final class SandboxBench {
             long before = sb.stats().received();
             long storedBefore = sb.stats().stored();
             long b0 = System.nanoTime();
-            long burst = sendUnpaced(sb.port(), traces, base, burstSeconds);
+            long burst = sendUnpaced(sb.port(), traces, base, burstSeconds, senders);
             double burstSend = (System.nanoTime() - b0) / 1e9;
             sb.flush(Duration.ofMinutes(30));
             double burstAll = (System.nanoTime() - b0) / 1e9;
@@ -108,6 +111,10 @@ public final class SandboxBench {
             System.out.printf(Locale.ROOT, "ingest burst (unpaced): sent %,d in %.1f s (%,.0f/s offered); received %,d (%,.0f/s), lost in the kernel %,d (%.1f%%), rejected %,d; stored and indexed %,d in %.1f s (%,.0f/s)%n",
                     burst, burstSend, burst / burstSend, got, got / burstSend, burst - got, 100.0 * (burst - got) / burst,
                     sb.stats().rejectedTotal(), stored, burstAll, stored / burstAll);
+            try (XRayClient xray = client(sb.port())) {
+                firstPageBefore = xray.getTraceSummaries(b -> b.startTime(from).endTime(to).filterExpression("responsetime > 0.4"))
+                        .traceSummaries().stream().map(t -> t.id() + "@" + t.responseTime()).toList().toString();
+            }
         }
 
         // 1c. start-up on the same data: what a restart costs at N traces, and the same answers after it
@@ -164,51 +171,87 @@ public final class SandboxBench {
         return new String(c);
     }
 
-    /** Sends traces [first, first+count) at {@code rate} datagrams per second, paced in 2 ms slices. */
-    static long sendPaced(int port, long first, long count, long base, int rate) throws IOException, InterruptedException {
-        SplittableRandom rnd = new SplittableRandom(first);
-        InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
-        long sent = 0;
-        long start = System.nanoTime();
-        try (DatagramChannel ch = DatagramChannel.open()) {
-            ByteBuffer buf = ByteBuffer.allocate(65536);
-            for (long n = first; n < first + count; n++) {
-                for (String doc : trace(n, base, rnd)) {
-                    buf.clear();
-                    buf.put((HEADER + doc).getBytes(StandardCharsets.UTF_8)).flip();
-                    ch.send(buf, target);
-                    sent++;
-                }
-                if ((n & 63) == 0) {
-                    long due = start + sent * 1_000_000_000L / rate;
-                    long wait = due - System.nanoTime();
-                    if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
-                }
-                if (n > first && (n - first) % 200_000 == 0) {
-                    System.out.printf(Locale.ROOT, "  ... %,d traces sent (%.0f/s)%n", n - first, sent / ((System.nanoTime() - start) / 1e9));
-                }
-            }
-        }
-        return sent;
+    private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
+
+    /** Header + document into {@code buf}, ready to send (the documents are ASCII). */
+    private static void datagram(ByteBuffer buf, String doc) {
+        buf.clear();
+        buf.put(HEADER_BYTES);
+        for (int i = 0, n = doc.length(); i < n; i++) buf.put((byte) doc.charAt(i));
+        buf.flip();
     }
 
-    static long sendUnpaced(int port, long first, long base, int seconds) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(first);
-        InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
-        long sent = 0;
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        try (DatagramChannel ch = DatagramChannel.open()) {
-            ByteBuffer buf = ByteBuffer.allocate(65536);
-            for (long n = first; System.nanoTime() < end; n++) {
-                for (String doc : trace(n, base, rnd)) {
-                    buf.clear();
-                    buf.put((HEADER + doc).getBytes(StandardCharsets.UTF_8)).flip();
-                    ch.send(buf, target);
-                    sent++;
+    /**
+     * Sends traces [first, first+count) at {@code rate} datagrams per second in total from {@code senders} threads
+     * (thread k sends every k-th trace, paced in slices), like several instrumented processes would.
+     */
+    static long sendPaced(int port, long first, long count, long base, int rate, int senders) throws InterruptedException {
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < senders; k++) {
+            final int me = k;
+            Thread t = new Thread(() -> {
+                SplittableRandom rnd = new SplittableRandom(first + me);
+                InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+                long sent = 0;
+                try (DatagramChannel ch = DatagramChannel.open()) {
+                    ByteBuffer buf = ByteBuffer.allocate(65536);
+                    for (long n = first + me; n < first + count; n += senders) {
+                        for (String doc : trace(n, base, rnd)) {
+                            datagram(buf, doc);
+                            ch.send(buf, target);
+                            sent++;
+                        }
+                        if ((sent & 127) == 0) {
+                            long due = start + sent * 1_000_000_000L * senders / rate;
+                            long wait = due - System.nanoTime();
+                            if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
+                        }
+                        long done = total.addAndGet(2);
+                        if (me == 0 && done % 400_000 < 2 * senders) {
+                            System.out.printf(Locale.ROOT, "  ... %,d segments sent (%.0f/s)%n", done, done / ((System.nanoTime() - start) / 1e9));
+                        }
+                    }
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
                 }
-            }
+            }, "bench-sender-" + k);
+            t.start();
+            threads.add(t);
         }
-        return sent;
+        for (Thread t : threads) t.join();
+        return total.get();
+    }
+
+    /** Sends as fast as {@code senders} threads can for {@code seconds}. */
+    static long sendUnpaced(int port, long first, long base, int seconds, int senders) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < senders; k++) {
+            final int me = k;
+            Thread t = new Thread(() -> {
+                SplittableRandom rnd = new SplittableRandom(first + me);
+                InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+                try (DatagramChannel ch = DatagramChannel.open()) {
+                    ByteBuffer buf = ByteBuffer.allocate(65536);
+                    for (long n = first + me; System.nanoTime() < end; n += senders) {
+                        for (String doc : trace(n, base, rnd)) {
+                            datagram(buf, doc);
+                            ch.send(buf, target);
+                        }
+                        total.addAndGet(2);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-burst-" + k);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) t.join();
+        return total.get();
     }
 
     // ------------------------------------------------------------------------------------------ queries

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,12 @@ public final class SegmentStore implements AutoCloseable {
     private final PreparedStatement upsert;
     private final PreparedStatement deleteJournal;
     private final PreparedStatement appendJournal;
+    /**
+     * Taken around every write transaction of the journal and the writer. SQLite's own busy handler retries with
+     * sleeps of up to 100 ms, so a journal commit could keep missing the short gaps between the writer's back-to-back
+     * transactions while received datagrams pile up in memory; a fair lock hands the database over in turn.
+     */
+    private final ReentrantLock writeTurn = new ReentrantLock(true);
 
     public SegmentStore(Path dataDir) throws IOException, SQLException {
         Files.createDirectories(dataDir);
@@ -105,7 +112,12 @@ public final class SegmentStore implements AutoCloseable {
         appendJournal.setLong(1, receivedMillis);
         appendJournal.setInt(2, entries);
         appendJournal.setBytes(3, data);
-        appendJournal.executeUpdate();
+        writeTurn.lock();
+        try {
+            appendJournal.executeUpdate();
+        } finally {
+            writeTurn.unlock();
+        }
     }
 
     /** Journal rows after {@code afterSeq}, oldest first, at most {@code maxEntries} entries (writer thread only). */
@@ -148,6 +160,7 @@ public final class SegmentStore implements AutoCloseable {
      * leaves each journal entry either still journaled or stored, never both or neither (writer thread only).
      */
     void writeBatch(List<StoredDocument> docs, List<Long> journalSeqs) throws SQLException {
+        writeTurn.lock();
         try {
             for (Long seq : journalSeqs) {
                 deleteJournal.setLong(1, seq);
@@ -167,6 +180,8 @@ public final class SegmentStore implements AutoCloseable {
         } catch (SQLException e) {
             writer.rollback();
             throw e;
+        } finally {
+            writeTurn.unlock();
         }
     }
 
@@ -190,25 +205,46 @@ public final class SegmentStore implements AutoCloseable {
         }
     }
 
-    /** Streams every stored trace (documents grouped by trace, oldest trace first) to rebuild the index at start. */
-    public synchronized void forEachTrace(Consumer<Map.Entry<String, List<String>>> consumer) {
+    /** The stored documents of one trace, in arrival order; {@code firstSeq} orders traces by first arrival. */
+    public record TraceDocuments(String traceId, long firstSeq, List<String> documents) {}
+
+    /**
+     * Streams every stored trace to rebuild the index at start. Walks the (trace_id, id) index, so SQLite needs no
+     * temporary sort of the whole table; each trace's few documents are put in arrival order here.
+     */
+    public synchronized void forEachTrace(Consumer<TraceDocuments> consumer) {
         try (Statement s = reader.createStatement();
-             ResultSet rs = s.executeQuery("SELECT trace_id, doc FROM segments ORDER BY trace_id, seq")) {
+             ResultSet rs = s.executeQuery("SELECT trace_id, seq, doc FROM segments" + indexedBy(s) + " ORDER BY trace_id")) {
             rs.setFetchSize(10_000);
             String current = null;
-            List<String> docs = new ArrayList<>();
+            List<Map.Entry<Long, String>> docs = new ArrayList<>();
             while (rs.next()) {
                 String t = rs.getString(1);
                 if (!t.equals(current)) {
-                    if (current != null) consumer.accept(Map.entry(current, docs));
+                    if (current != null) consumer.accept(inOrder(current, docs));
                     current = t;
                     docs = new ArrayList<>();
                 }
-                docs.add(rs.getString(2));
+                docs.add(Map.entry(rs.getLong(2), rs.getString(3)));
             }
-            if (current != null) consumer.accept(Map.entry(current, docs));
+            if (current != null) consumer.accept(inOrder(current, docs));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the store", e);
+        }
+    }
+
+    private static TraceDocuments inOrder(String traceId, List<Map.Entry<Long, String>> docs) {
+        if (docs.size() > 1) docs.sort(Map.Entry.comparingByKey());
+        List<String> out = new ArrayList<>(docs.size());
+        for (Map.Entry<Long, String> d : docs) out.add(d.getValue());
+        return new TraceDocuments(traceId, docs.get(0).getKey(), out);
+    }
+
+    /** Names SQLite's automatic index for UNIQUE(trace_id, id), or nothing if it has none (then SQLite sorts). */
+    private static String indexedBy(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='segments'"
+                + " AND name LIKE 'sqlite_autoindex_segments_%' ORDER BY name LIMIT 1")) {
+            return rs.next() ? " INDEXED BY " + rs.getString(1) : "";
         }
     }
 
@@ -273,14 +309,17 @@ public final class SegmentStore implements AutoCloseable {
                 writer.commit();
                 break;
             }
+            writeTurn.lock();
             try (PreparedStatement del = writer.prepareStatement("DELETE FROM segments WHERE trace_id=?")) {
                 for (String t : victims) {
                     del.setString(1, t);
                     del.addBatch();
                 }
                 del.executeBatch();
+                writer.commit();
+            } finally {
+                writeTurn.unlock();
             }
-            writer.commit();
             evicted.addAll(victims);
             if (!overSize && victims.size() < oldest.size()) break;
         }

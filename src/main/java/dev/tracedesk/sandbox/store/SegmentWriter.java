@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SegmentWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentWriter.class);
-    static final int MAX_BATCH = 5000;
+    static final int MAX_BATCH = 2500;
     static final long MAX_DELAY_MS = 200;
     private static final long RETENTION_EVERY_MS = 60_000;
 
