@@ -45,6 +45,7 @@ public final class UdpReceiver implements AutoCloseable {
         }
         this.thread = new Thread(this::loop, "sandbox-udp");
         thread.setDaemon(true);
+        // Only a hint: Linux JVMs honour it with -XX:ThreadPriorityPolicy=1 (and privileges to raise priority).
         thread.setPriority(Thread.MAX_PRIORITY);
     }
 
