@@ -22,6 +22,7 @@ import dev.tracedesk.sandbox.daemon.UdpReceiver;
 import dev.tracedesk.sandbox.index.TraceIndex;
 import dev.tracedesk.sandbox.index.TraceIndexer;
 import dev.tracedesk.sandbox.store.IngestPipeline;
+import dev.tracedesk.sandbox.store.Journal;
 import dev.tracedesk.sandbox.store.SegmentStore;
 import dev.tracedesk.sandbox.store.SegmentWriter;
 import java.io.IOException;
@@ -54,10 +55,13 @@ public final class Sandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
     public static final int DEFAULT_PORT = 2000;
 
-    /** Where and how to run. */
+    /**
+     * Where and how to run. {@code queueCapacity}: received entries that may wait in memory for their journal commit
+     * (beyond it they are refused as {@code queue-full}); entries already journaled wait on disk, without a bound.
+     */
     public record Config(int port, Path dataDir, String bind, Duration retention, long maxBytes, int queueCapacity) {
         public static Config defaults() {
-            return new Config(DEFAULT_PORT, defaultDataDir(), "127.0.0.1", Duration.ofDays(30), 2L << 30, 262_144);
+            return new Config(DEFAULT_PORT, defaultDataDir(), "127.0.0.1", Duration.ofDays(30), 2L << 30, 524_288);
         }
 
         public Config port(int p) { return new Config(p, dataDir, bind, retention, maxBytes, queueCapacity); }
@@ -81,6 +85,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final SegmentStore store;
     private final TraceIndex index;
+    private final Journal journal;
     private final SegmentWriter writer;
     private final DaemonStats stats;
     private final UdpReceiver udp;
@@ -128,10 +133,11 @@ public final class Sandbox implements AutoCloseable {
     /** As {@link #cloud()}, creating it with these runtime settings if it does not exist yet. */
     public LocalCloud cloud(LocalLambda.Settings settings) { return cloudHolder.get(settings); }
 
-    private Sandbox(SegmentStore store, TraceIndex index, SegmentWriter writer, DaemonStats stats, UdpReceiver udp,
-                    HttpServer http, ExecutorService httpExecutor, String host) {
+    private Sandbox(SegmentStore store, TraceIndex index, Journal journal, SegmentWriter writer, DaemonStats stats,
+                    UdpReceiver udp, HttpServer http, ExecutorService httpExecutor, String host) {
         this.store = store;
         this.index = index;
+        this.journal = journal;
         this.writer = writer;
         this.stats = stats;
         this.udp = udp;
@@ -168,11 +174,14 @@ public final class Sandbox implements AutoCloseable {
             long t0 = System.nanoTime();
             int traces = indexer.rebuild();
             LOG.info("index rebuilt from the store: {} traces in {} ms", traces, (System.nanoTime() - t0) / 1_000_000);
-            SegmentWriter writer = new SegmentWriter(store, indexer, stats, config.queueCapacity(), config.retention(),
+            Journal journal = new Journal(store, stats, config.queueCapacity(), pendingBytes());
+            IngestPipeline ingest = new IngestPipeline(journal, stats);
+            SegmentWriter writer = new SegmentWriter(store, journal, ingest, indexer, stats, config.retention(),
                     config.maxBytes());
+            long replayed = writer.drainJournal();
+            if (replayed > 0) LOG.info("replayed {} journal entries left by an unclean stop", replayed);
             writer.retentionNow();
             stats.queueDepth(writer::depth);
-            IngestPipeline ingest = new IngestPipeline(writer, stats, clock);
             SamplingRules rules = new SamplingRules(store, clock);
             TelemetryLog telemetry = new TelemetryLog();
             HttpRouter router = new HttpRouter();
@@ -188,12 +197,12 @@ public final class Sandbox implements AutoCloseable {
                     new TraceQueries(index, domain, groups), ingest::put, stats::snapshot, telemetry));
 
             InetAddress addr = InetAddress.getByName(config.bind());
-            Bound bound = bind(addr, config.port(), stats, ingest, router);
-            stats.queueDepth(() -> writer.depth() + bound.udp.backlog());
+            Bound bound = bind(addr, config.port(), stats, journal, router);
+            journal.start();
             writer.start();
             bound.udp.start();
             bound.http.start();
-            Sandbox sb = new Sandbox(store, index, writer, stats, bound.udp, bound.http, bound.executor,
+            Sandbox sb = new Sandbox(store, index, journal, writer, stats, bound.udp, bound.http, bound.executor,
                     addr.getHostAddress());
             sb.router = router;
             sb.samplingRules = rules;
@@ -212,13 +221,13 @@ public final class Sandbox implements AutoCloseable {
     private record Bound(UdpReceiver udp, HttpServer http, ExecutorService executor) {}
 
     /** Binds UDP and TCP on the same port number; with port 0 retries until one number is free for both. */
-    private static Bound bind(InetAddress addr, int port, DaemonStats stats, IngestPipeline ingest, HttpRouter router)
+    private static Bound bind(InetAddress addr, int port, DaemonStats stats, Journal journal, HttpRouter router)
             throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < (port == 0 ? 50 : 1); attempt++) {
             UdpReceiver udp;
             try {
-                udp = new UdpReceiver(new InetSocketAddress(addr, port), stats, ingest);
+                udp = new UdpReceiver(new InetSocketAddress(addr, port), stats, journal);
             } catch (BindException e) {
                 last = e;
                 continue;
@@ -243,6 +252,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public int port() { return udp.port(); }
+
+    /** The UDP socket receive buffer the kernel granted (bounded by net.core.rmem_max). */
+    public int udpReceiveBuffer() { return udp.receiveBufferBytes(); }
 
     /** The API router on the sandbox port, for services added by the local stack. */
     public HttpRouter router() { return router; }
@@ -278,19 +290,17 @@ public final class Sandbox implements AutoCloseable {
 
     /** Waits until everything received so far is committed to the database and indexed. */
     public boolean flush(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            // First let documents already counted as received finish validation and reach the queue.
-            DaemonStats.Snapshot s = stats.snapshot();
-            while (s.received() > s.accepted() + s.rejectedTotal() && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-                s = stats.snapshot();
-            }
-            return writer.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            return writer.flush(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Memory for received entries waiting for their journal commit: a quarter of the heap, at most 512 MiB. */
+    private static long pendingBytes() {
+        return Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** Stops receiving, commits what is queued, closes the database. */
@@ -301,6 +311,7 @@ public final class Sandbox implements AutoCloseable {
         if (cloudHolder != null) cloudHolder.close();
         httpExecutor.shutdownNow();
         try {
+            journal.close();
             writer.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

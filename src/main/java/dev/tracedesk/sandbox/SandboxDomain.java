@@ -46,8 +46,11 @@ final class SandboxDomain implements TraceDomain {
     private final SegmentStore store;
     private final GraphIndex graphs;
     private volatile Groups groups;
-    /** Shares the immutable parts of similar traces' facts; used by the writer thread only. */
-    private final TraceFactsBuilder factsBuilder = new TraceFactsBuilder();
+    /**
+     * Shares the immutable parts of similar traces' facts. One per thread (the builder is not thread-safe): the index
+     * thread, and the start-up rebuild's workers.
+     */
+    private final ThreadLocal<TraceFactsBuilder> factsBuilder = ThreadLocal.withInitial(TraceFactsBuilder::new);
     private volatile GroupFilters groupFilters = new GroupFilters(Map.of(), List.of());
 
     private record GroupFilters(Map<String, String> expressions, List<GraphIndex.GroupFilter> filters) {}
@@ -62,10 +65,10 @@ final class SandboxDomain implements TraceDomain {
 
     void groups(Groups g) { this.groups = g; }
 
-    /** What the index keeps of an assembled trace. */
+    /** What the index keeps of an assembled trace (thread-safe). */
     IndexedTrace.State digest(Trace t) {
         return new IndexedTrace.State(t.startTime(), t.endTime(), t.responseTime(), t.duration(), t.isPartial(),
-                t.revision(), factsBuilder.build(t), null);
+                t.revision(), factsBuilder.get().build(t), null);
     }
 
     /** Assembles a stored trace; null if the store does not hold it. */

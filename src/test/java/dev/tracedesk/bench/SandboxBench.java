@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.GetTraceSummariesResponse;
 
 /**
- * The sandbox benchmark (run with {@code scripts/bench sandbox [--traces N] [--rate R] [--moto-traces M]}):
+ * The sandbox benchmark (run with {@code scripts/bench sandbox [--traces N] [--rate R] [--senders S] [--burst-seconds B]
+ * [--moto-traces M]}):
  * <ol>
  *   <li>ingest over UDP loopback at a fixed rate (default 50,000 segments/s) until N traces (2 documents each) are
  *       stored, counting loss; then an unpaced burst for the maximum rate;</li>
@@ -54,28 +55,37 @@ public final class SandboxBench {
         int traces = intArg(args, "--traces", 1_000_000);
         int rate = intArg(args, "--rate", 50_000);
         int motoTraces = intArg(args, "--moto-traces", 2_000);
-        int burstSeconds = intArg(args, "--burst-seconds", 8);
+        int burstSeconds = intArg(args, "--burst-seconds", 5);
+        int senders = intArg(args, "--senders", 2);
         Path dir = Files.createTempDirectory("sandbox-bench");
         System.out.printf(Locale.ROOT, "SandboxBench: %,d traces (%,d segments), rate %,d segments/s, data %s, %d cores, max heap %d MiB%n",
                 traces, traces * 2L, rate, dir, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
-        try (Sandbox sb = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(dir))) {
-            long base = Instant.now().getEpochSecond() - 3600;
+        System.out.printf(Locale.ROOT, "load average at start: %s; net.core.rmem_max %s; %d sender threads%n", loadAverage(),
+                readProc("/proc/sys/net/core/rmem_max"), senders);
+        long base = Instant.now().getEpochSecond() - 3600;
+        Instant from = Instant.ofEpochSecond(base - 60);
+        Instant to = Instant.now().plusSeconds(3600);
+        String firstPageBefore;
+        long cold0 = System.nanoTime();
+        // The default 2 GiB size cap would start evicting near 1 M traces; the benchmark measures without eviction.
+        Sandbox.Config config = Sandbox.Config.defaults().port(0).dataDir(dir).maxBytes(64L << 30);
+        try (Sandbox sb = Sandbox.start(config)) {
+            System.out.printf(Locale.ROOT, "started empty in %.0f ms; UDP receive buffer granted %,d bytes%n", (System.nanoTime() - cold0) / 1e6, sb.udpReceiveBuffer());
             // 1. sustained ingest at a fixed rate
             long t0 = System.nanoTime();
-            long sent = sendPaced(sb.port(), 0, traces, base, rate);
+            long sent = sendPaced(sb.port(), 0, traces, base, rate, senders);
             double sendSecs = (System.nanoTime() - t0) / 1e9;
-            sb.flush(Duration.ofMinutes(10));
+            var atEnd = sb.stats();
+            sb.flush(Duration.ofMinutes(60));
             double storeSecs = (System.nanoTime() - t0) / 1e9;
             var s = sb.stats();
-            System.out.printf(Locale.ROOT, "ingest paced: sent %,d in %.1f s (%,.0f/s); received %,d, stored %,d, rejected %d %s, lost in the kernel %,d (%.3f%%); all stored after %.1f s (%,.0f/s end to end)%n",
-                    sent, sendSecs, sent / sendSecs, s.received(), s.stored(), s.rejectedTotal(), s.rejected(), sent - s.received(),
-                    100.0 * (sent - s.received()) / sent, storeSecs, s.stored() / storeSecs);
+            System.out.printf(Locale.ROOT, "ingest paced: sent %,d in %.1f s (%,.0f/s); received %,d, rejected %d %s, lost in the kernel %,d (%.3f%%); backlog when sending ended %,d; all stored and indexed after %.1f s (%,.0f/s end to end); load average %s%n",
+                    sent, sendSecs, sent / sendSecs, s.received(), s.rejectedTotal(), s.rejected(), sent - s.received(),
+                    100.0 * (sent - s.received()) / sent, atEnd.queueDepth(), storeSecs, s.stored() / storeSecs, loadAverage());
 
             // 2. queries over the N traces
             try (XRayClient xray = client(sb.port())) {
-                Instant from = Instant.ofEpochSecond(base - 60);
-                Instant to = Instant.now().plusSeconds(60);
                 queries("sandbox", xray, from, to, "responsetime > 0.4", 7);
 
                 // 3. memory
@@ -84,23 +94,38 @@ public final class SandboxBench {
                     Thread.sleep(200);
                 }
                 long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-                System.out.printf(Locale.ROOT, "memory: heap in use after GC %,d MiB with %,d traces indexed (%,d bytes/trace); database %,d MiB%n",
-                        heap >> 20, sb.traceCount(), heap / Math.max(1, sb.traceCount()), dirSize(dir) >> 20);
+                System.out.printf(Locale.ROOT, "memory: heap in use after GC %,d MiB with %,d traces indexed (%,d bytes/trace); database %,d MiB; load average %s%n",
+                        heap >> 20, sb.traceCount(), heap / Math.max(1, sb.traceCount()), dirSize(dir) >> 20, loadAverage());
             }
 
             // 1b. maximum: unpaced burst
             long before = sb.stats().received();
             long storedBefore = sb.stats().stored();
             long b0 = System.nanoTime();
-            long burst = sendUnpaced(sb.port(), traces, base, burstSeconds);
+            long burst = sendUnpaced(sb.port(), traces, base, burstSeconds, senders);
             double burstSend = (System.nanoTime() - b0) / 1e9;
-            sb.flush(Duration.ofMinutes(5));
+            sb.flush(Duration.ofMinutes(30));
             double burstAll = (System.nanoTime() - b0) / 1e9;
             long got = sb.stats().received() - before;
             long stored = sb.stats().stored() - storedBefore;
-            System.out.printf(Locale.ROOT, "ingest burst (unpaced): sent %,d in %.1f s (%,.0f/s offered); received %,d (%,.0f/s), lost %,d (%.1f%%); stored %,d in %.1f s (%,.0f/s)%n",
+            System.out.printf(Locale.ROOT, "ingest burst (unpaced): sent %,d in %.1f s (%,.0f/s offered); received %,d (%,.0f/s), lost in the kernel %,d (%.1f%%), rejected %,d; stored and indexed %,d in %.1f s (%,.0f/s)%n",
                     burst, burstSend, burst / burstSend, got, got / burstSend, burst - got, 100.0 * (burst - got) / burst,
-                    stored, burstAll, stored / burstAll);
+                    sb.stats().rejectedTotal(), stored, burstAll, stored / burstAll);
+            try (XRayClient xray = client(sb.port())) {
+                firstPageBefore = xray.getTraceSummaries(b -> b.startTime(from).endTime(to).filterExpression("responsetime > 0.4"))
+                        .traceSummaries().stream().map(t -> t.id() + "@" + t.responseTime()).toList().toString();
+            }
+        }
+
+        // 1c. start-up on the same data: what a restart costs at N traces, and the same answers after it
+        long r0 = System.nanoTime();
+        try (Sandbox sb = Sandbox.start(config)) {
+            double startMs = (System.nanoTime() - r0) / 1e6;
+            System.out.printf(Locale.ROOT, "restart: ready in %,.0f ms with %,d traces indexed%n", startMs, sb.traceCount());
+            try (XRayClient xray = client(sb.port())) {
+                String again = queries("sandbox after restart", xray, from, to, "responsetime > 0.4", 3);
+                System.out.println("restart: first page identical to the one before: " + again.equals(firstPageBefore));
+            }
         }
 
         // 4. moto vs sandbox at moto's scale, same client, same HTTP operations
@@ -110,6 +135,8 @@ public final class SandboxBench {
     // ------------------------------------------------------------------------------------------ workload
 
     /** Two documents per trace: "front" (HTTP, annotation, an embedded DynamoDB subsegment and a call to "back"), "back". */
+    public static String[] traceDocs(long n, long base, SplittableRandom rnd) { return trace(n, base, rnd); }
+
     static String[] trace(long n, long base, SplittableRandom rnd) {
         long sec = base + n % 3600;
         String traceId = "1-" + Long.toHexString(sec) + "-" + hex(n, 8) + hex(n * 0x9E3779B97F4A7C15L, 16);
@@ -144,51 +171,87 @@ public final class SandboxBench {
         return new String(c);
     }
 
-    /** Sends traces [first, first+count) at {@code rate} datagrams per second, paced in 2 ms slices. */
-    static long sendPaced(int port, long first, long count, long base, int rate) throws IOException, InterruptedException {
-        SplittableRandom rnd = new SplittableRandom(first);
-        InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
-        long sent = 0;
-        long start = System.nanoTime();
-        try (DatagramChannel ch = DatagramChannel.open()) {
-            ByteBuffer buf = ByteBuffer.allocate(65536);
-            for (long n = first; n < first + count; n++) {
-                for (String doc : trace(n, base, rnd)) {
-                    buf.clear();
-                    buf.put((HEADER + doc).getBytes(StandardCharsets.UTF_8)).flip();
-                    ch.send(buf, target);
-                    sent++;
-                }
-                if ((n & 63) == 0) {
-                    long due = start + sent * 1_000_000_000L / rate;
-                    long wait = due - System.nanoTime();
-                    if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
-                }
-                if (n > first && (n - first) % 200_000 == 0) {
-                    System.out.printf(Locale.ROOT, "  ... %,d traces sent (%.0f/s)%n", n - first, sent / ((System.nanoTime() - start) / 1e9));
-                }
-            }
-        }
-        return sent;
+    private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
+
+    /** Header + document into {@code buf}, ready to send (the documents are ASCII). */
+    private static void datagram(ByteBuffer buf, String doc) {
+        buf.clear();
+        buf.put(HEADER_BYTES);
+        for (int i = 0, n = doc.length(); i < n; i++) buf.put((byte) doc.charAt(i));
+        buf.flip();
     }
 
-    static long sendUnpaced(int port, long first, long base, int seconds) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(first);
-        InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
-        long sent = 0;
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        try (DatagramChannel ch = DatagramChannel.open()) {
-            ByteBuffer buf = ByteBuffer.allocate(65536);
-            for (long n = first; System.nanoTime() < end; n++) {
-                for (String doc : trace(n, base, rnd)) {
-                    buf.clear();
-                    buf.put((HEADER + doc).getBytes(StandardCharsets.UTF_8)).flip();
-                    ch.send(buf, target);
-                    sent++;
+    /**
+     * Sends traces [first, first+count) at {@code rate} datagrams per second in total from {@code senders} threads
+     * (thread k sends every k-th trace, paced in slices), like several instrumented processes would.
+     */
+    static long sendPaced(int port, long first, long count, long base, int rate, int senders) throws InterruptedException {
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < senders; k++) {
+            final int me = k;
+            Thread t = new Thread(() -> {
+                SplittableRandom rnd = new SplittableRandom(first + me);
+                InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+                long sent = 0;
+                try (DatagramChannel ch = DatagramChannel.open()) {
+                    ByteBuffer buf = ByteBuffer.allocate(65536);
+                    for (long n = first + me; n < first + count; n += senders) {
+                        for (String doc : trace(n, base, rnd)) {
+                            datagram(buf, doc);
+                            ch.send(buf, target);
+                            sent++;
+                        }
+                        if ((sent & 127) == 0) {
+                            long due = start + sent * 1_000_000_000L * senders / rate;
+                            long wait = due - System.nanoTime();
+                            if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
+                        }
+                        long done = total.addAndGet(2);
+                        if (me == 0 && done % 400_000 < 2 * senders) {
+                            System.out.printf(Locale.ROOT, "  ... %,d segments sent (%.0f/s)%n", done, done / ((System.nanoTime() - start) / 1e9));
+                        }
+                    }
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
                 }
-            }
+            }, "bench-sender-" + k);
+            t.start();
+            threads.add(t);
         }
-        return sent;
+        for (Thread t : threads) t.join();
+        return total.get();
+    }
+
+    /** Sends as fast as {@code senders} threads can for {@code seconds}. */
+    static long sendUnpaced(int port, long first, long base, int seconds, int senders) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < senders; k++) {
+            final int me = k;
+            Thread t = new Thread(() -> {
+                SplittableRandom rnd = new SplittableRandom(first + me);
+                InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+                try (DatagramChannel ch = DatagramChannel.open()) {
+                    ByteBuffer buf = ByteBuffer.allocate(65536);
+                    for (long n = first + me; System.nanoTime() < end; n += senders) {
+                        for (String doc : trace(n, base, rnd)) {
+                            datagram(buf, doc);
+                            ch.send(buf, target);
+                        }
+                        total.addAndGet(2);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-burst-" + k);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) t.join();
+        return total.get();
     }
 
     // ------------------------------------------------------------------------------------------ queries
@@ -200,7 +263,8 @@ public final class SandboxBench {
                 .build();
     }
 
-    static void queries(String who, XRayClient xray, Instant from, Instant to, String filter, int runs) {
+    /** Runs the query set and returns the ids of the first page (to compare across a restart). */
+    static String queries(String who, XRayClient xray, Instant from, Instant to, String filter, int runs) {
         // warm-up
         xray.getTraceSummaries(b -> b.startTime(from).endTime(to).filterExpression(filter));
         xray.getServiceGraph(b -> b.startTime(from).endTime(to));
@@ -250,6 +314,21 @@ public final class SandboxBench {
                 who, scanned[0], median(emptyScan));
         System.out.printf(Locale.ROOT, "%s GetServiceGraph over the whole window: median %.1f ms (min %.1f; %d nodes, front count %,d)%n",
                 who, median(graph), min(graph), nodes[0], graphCount[0]);
+        return firstPage[0].traceSummaries().stream().map(t -> t.id() + "@" + t.responseTime()).toList().toString();
+    }
+
+    static String loadAverage() {
+        String l = readProc("/proc/loadavg");
+        String[] p = l.split(" ");
+        return p.length >= 3 ? p[0] + " " + p[1] + " " + p[2] : l;
+    }
+
+    static String readProc(String file) {
+        try {
+            return Files.readString(Path.of(file)).trim();
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     static double millis(Supplier<?> op) {

@@ -6,58 +6,55 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The X-Ray daemon's UDP side: one thread reads datagrams and hands each to {@link #handle}. Nothing a sender does
- * can stop it: every malformed datagram is counted by reason and skipped.
+ * The X-Ray daemon's UDP side: one thread reads datagrams and hands the raw bytes to a {@link DatagramSink} (the
+ * store's journal) without looking inside them, so it gets back to the socket within microseconds; decoding and
+ * validation happen later, off this path. Nothing a sender does can stop it: malformed datagrams are counted by
+ * reason when they are decoded, and a full sink is counted as {@code queue-full}.
  */
 public final class UdpReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpReceiver.class);
+    /** Asked of the kernel; Linux grants at most twice net.core.rmem_max (see {@link #receiveBufferBytes}). */
+    static final int WANTED_RCVBUF = 32 * 1024 * 1024;
 
     private final DatagramChannel channel;
     private final DaemonStats stats;
-    private final DocumentSink sink;
+    private final DatagramSink sink;
     private final Thread thread;
-    private final Thread[] decoders;
-    /** Datagrams read but not yet decoded: the socket thread only copies, so bursts do not overflow the kernel buffer. */
-    private final BlockingQueue<byte[]> pending = new ArrayBlockingQueue<>(65_536);
+    private final int receiveBuffer;
     private volatile boolean running = true;
 
-    public UdpReceiver(InetSocketAddress bind, DaemonStats stats, DocumentSink sink) throws IOException {
+    public UdpReceiver(InetSocketAddress bind, DaemonStats stats, DatagramSink sink) throws IOException {
         this.stats = stats;
         this.sink = sink;
         this.channel = DatagramChannel.open();
         try {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, 8 * 1024 * 1024);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, WANTED_RCVBUF);
             channel.bind(bind);
+            receiveBuffer = channel.getOption(StandardSocketOptions.SO_RCVBUF);
         } catch (IOException e) {
             channel.close();
             throw e;
         }
+        if (receiveBuffer < WANTED_RCVBUF) {
+            LOG.debug("UDP receive buffer {} bytes (asked {}; raise net.core.rmem_max for more burst room)",
+                    receiveBuffer, WANTED_RCVBUF);
+        }
         this.thread = new Thread(this::loop, "sandbox-udp");
         thread.setDaemon(true);
-        this.decoders = new Thread[DECODERS];
-        for (int i = 0; i < DECODERS; i++) {
-            decoders[i] = new Thread(this::decodeLoop, "sandbox-udp-decode-" + i);
-            decoders[i].setDaemon(true);
-        }
+        // Only a hint: Linux JVMs honour it with -XX:ThreadPriorityPolicy=1 (and privileges to raise priority).
+        thread.setPriority(Thread.MAX_PRIORITY);
     }
 
-    private static final int DECODERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-
     public void start() {
-        for (Thread d : decoders) d.start();
         thread.start();
     }
 
-    /** Datagrams received but not yet validated. */
-    public int backlog() { return pending.size(); }
+    /** The socket receive buffer the kernel granted, in bytes. */
+    public int receiveBufferBytes() { return receiveBuffer; }
 
     public int port() {
         try {
@@ -68,17 +65,14 @@ public final class UdpReceiver implements AutoCloseable {
     }
 
     private void loop() {
-        // One byte more than the largest valid datagram, so a full buffer means "truncated".
+        // One byte more than the largest valid datagram, so a full buffer means "truncated" (rejected as oversized).
         ByteBuffer buf = ByteBuffer.allocate(DatagramDecoder.MAX_DATAGRAM + 1);
         while (running) {
             try {
                 buf.clear();
                 channel.receive(buf);
-                stats.received();
-                pending.put(Arrays.copyOf(buf.array(), buf.position()));
+                handle(buf.array(), 0, buf.position());
             } catch (ClosedChannelException closed) {
-                return;
-            } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
                 if (running) LOG.warn("UDP receive failed, continuing: {}", e.toString());
@@ -86,39 +80,18 @@ public final class UdpReceiver implements AutoCloseable {
         }
     }
 
-    private void decodeLoop() {
-        while (running || !pending.isEmpty()) {
-            try {
-                byte[] d = pending.poll(100, TimeUnit.MILLISECONDS);
-                if (d != null) process(d, 0, d.length);
-            } catch (InterruptedException e) {
-                if (!running && pending.isEmpty()) return;
-            } catch (RuntimeException e) {
-                LOG.warn("datagram handling failed, continuing: {}", e.toString());
-            }
-        }
-    }
-
-    /** Decodes one datagram and passes its document on; public so tests and fuzzers can drive it directly. */
+    /** Takes one datagram as if it had arrived on the socket; public so tests and fuzzers can drive it directly. */
     public void handle(byte[] data, int offset, int length) {
         stats.received();
-        process(data, offset, length);
-    }
-
-    private void process(byte[] data, int offset, int length) {
-        DatagramDecoder.Result r = DatagramDecoder.decode(data, offset, length);
-        if (r.rejection() != null) {
-            stats.rejected(r.rejection());
-            return;
-        }
-        String rejection;
+        boolean kept;
         try {
-            rejection = sink.offer(r.document());
+            kept = sink.offer(data, offset, length);
         } catch (RuntimeException e) {
             LOG.warn("segment sink failed: {}", e.toString());
-            rejection = "internal-error";
+            stats.rejected("internal-error");
+            return;
         }
-        if (rejection != null) stats.rejected(rejection);
+        if (!kept) stats.rejected("queue-full");
     }
 
     @Override
@@ -131,7 +104,6 @@ public final class UdpReceiver implements AutoCloseable {
         }
         try {
             thread.join(2000);
-            for (Thread d : decoders) d.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

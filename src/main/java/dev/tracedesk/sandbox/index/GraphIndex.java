@@ -51,18 +51,31 @@ public final class GraphIndex {
     /** Writer thread only: pending trace ids in order of last update. */
     private final LinkedHashMap<String, Long> pendingOrder = new LinkedHashMap<>();
     /**
-     * Minute aggregates built on demand by merging a minute's seconds, so a long window merges ~one aggregate per
-     * minute. Never mutated once cached; a change to any second of the minute bumps its version and drops the entry.
+     * Aggregates of whole hours, ten minutes and minutes, built on demand from the next finer level, so a window
+     * merges at most a few dozen aggregates however long it is. Never mutated once cached; a change to any second
+     * bumps the version of the blocks holding it and drops them.
      */
-    private final ConcurrentHashMap<Long, ConcurrentHashMap<String, Merged>> minuteCache = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, Long> minuteVersion = new ConcurrentHashMap<>();
+    private static final long[] SPANS = {3600, 600, 60};
+    @SuppressWarnings("unchecked")
+    private final ConcurrentHashMap<Long, ConcurrentHashMap<String, Merged>>[] blockCache = new ConcurrentHashMap[SPANS.length];
+    @SuppressWarnings("unchecked")
+    private final ConcurrentHashMap<Long, Long>[] blockVersion = new ConcurrentHashMap[SPANS.length];
+
+    {
+        for (int i = 0; i < SPANS.length; i++) {
+            blockCache[i] = new ConcurrentHashMap<>();
+            blockVersion[i] = new ConcurrentHashMap<>();
+        }
+    }
 
     private record Merged(ServiceGraphAggregator aggregate, boolean old) {}
 
     private void changed(long second) {
-        long minute = Math.floorDiv(second, 60) * 60;
-        minuteVersion.merge(minute, 1L, Long::sum);
-        minuteCache.remove(minute);
+        for (int level = 0; level < SPANS.length; level++) {
+            long block = Math.floorDiv(second, SPANS[level]) * SPANS[level];
+            blockVersion[level].merge(block, 1L, Long::sum);
+            blockCache[level].remove(block);
+        }
     }
 
     public GraphIndex(TraceIndex index, Function<String, Trace> loader) {
@@ -167,38 +180,52 @@ public final class GraphIndex {
         return new Window(out, old);
     }
 
-    /** Merges seconds [first, last] into {@code out}, whole minutes from the minute cache. */
+    /** Merges seconds [first, last] into {@code out}: whole hours, ten minutes and minutes from the caches. */
     private boolean mergeRange(ServiceGraphAggregator out, long first, long last, GroupFilter group) {
+        return mergeLevel(out, first, last, group, 0);
+    }
+
+    private boolean mergeLevel(ServiceGraphAggregator out, long first, long last, GroupFilter group, int level) {
         boolean old = false;
+        long span = SPANS[level];
         Long sec = buckets.ceilingKey(first);
         while (sec != null && sec <= last) {
-            long minute = Math.floorDiv(sec, 60) * 60;
-            if (minute >= first && minute + 59 <= last) {
-                Merged m = minute(minute, group);
+            long block = Math.floorDiv(sec, span) * span;
+            long stop = Math.min(last, block + span - 1);
+            if (block >= first && block + span - 1 <= last) {
+                Merged m = block(level, block, group);
                 out.merge(m.aggregate());
                 old |= m.old();
+            } else if (level + 1 < SPANS.length) {
+                old |= mergeLevel(out, sec, stop, group, level + 1);
             } else {
-                long stop = Math.min(last, minute + 59);
                 for (Bucket b : buckets.subMap(sec, true, stop, true).values()) old |= mergeInto(out, b, group);
             }
-            sec = buckets.ceilingKey(minute + 60);
+            sec = buckets.ceilingKey(block + span);
         }
         return old;
     }
 
-    private Merged minute(long minute, GroupFilter group) {
+    private Merged block(int level, long block, GroupFilter group) {
         String key = group == null ? "*" : group.key();
-        ConcurrentHashMap<String, Merged> cached = minuteCache.get(minute);
+        ConcurrentHashMap<Long, ConcurrentHashMap<String, Merged>> cache = blockCache[level];
+        ConcurrentHashMap<Long, Long> versions = blockVersion[level];
+        ConcurrentHashMap<String, Merged> cached = cache.get(block);
         Merged m = cached == null ? null : cached.get(key);
         if (m != null) return m;
-        Long version = minuteVersion.get(minute);
+        Long version = versions.get(block);
         ServiceGraphAggregator agg = new ServiceGraphAggregator();
+        long last = block + SPANS[level] - 1;
         boolean old = false;
-        for (Bucket b : buckets.subMap(minute, true, minute + 59, true).values()) old |= mergeInto(agg, b, group);
+        if (level + 1 < SPANS.length) {
+            old = mergeLevel(agg, block, last, group, level + 1);
+        } else {
+            for (Bucket b : buckets.subMap(block, true, last, true).values()) old |= mergeInto(agg, b, group);
+        }
         m = new Merged(agg, old);
-        if (java.util.Objects.equals(version, minuteVersion.get(minute))) {
-            minuteCache.computeIfAbsent(minute, k -> new ConcurrentHashMap<>()).put(key, m);
-            if (!java.util.Objects.equals(version, minuteVersion.get(minute))) minuteCache.remove(minute);
+        if (java.util.Objects.equals(version, versions.get(block))) {
+            cache.computeIfAbsent(block, k -> new ConcurrentHashMap<>()).put(key, m);
+            if (!java.util.Objects.equals(version, versions.get(block))) cache.remove(block);
         }
         return m;
     }

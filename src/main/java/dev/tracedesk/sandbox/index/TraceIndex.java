@@ -44,6 +44,13 @@ public final class TraceIndex {
 
         int size() { return snapshot.size; }
 
+        void sortBySeq() {
+            Snapshot s = snapshot;
+            IndexedTrace[] items = Arrays.copyOf(s.items, s.items.length);
+            Arrays.sort(items, 0, s.size, java.util.Comparator.comparingLong(IndexedTrace::seq));
+            snapshot = new Snapshot(items, s.size);
+        }
+
         /** Visits traces newest first, starting below {@code beforeSeq}; stops when the visitor returns false. */
         boolean visitNewestFirst(long beforeSeq, java.util.function.Predicate<IndexedTrace> visitor) {
             Snapshot s = snapshot;
@@ -72,6 +79,23 @@ public final class TraceIndex {
         buckets.computeIfAbsent(idTime, k -> new Bucket()).append(t);
         byId.put(traceId, t);
         return t;
+    }
+
+    /**
+     * Adds a trace during the start-up rebuild with its original arrival order {@code seq} (writer thread, before
+     * any query); traces may come in any order: {@link #finishRebuild} restores each bucket's order.
+     */
+    public IndexedTrace putRebuilt(String traceId, long idTime, long seq, IndexedTrace.State state) {
+        IndexedTrace t = new IndexedTrace(traceId, idTime, seq, state);
+        buckets.computeIfAbsent(idTime, k -> new Bucket()).append(t);
+        byId.put(traceId, t);
+        nextSeq = Math.max(nextSeq, seq + 1);
+        return t;
+    }
+
+    /** Sorts every bucket by arrival after {@link #putRebuilt}. */
+    public void finishRebuild() {
+        for (Bucket b : buckets.values()) b.sortBySeq();
     }
 
     public IndexedTrace get(String traceId) { return byId.get(traceId); }

@@ -9,11 +9,12 @@ import dev.tracedesk.xray.segment.Segment;
 import dev.tracedesk.xray.segment.SegmentCodec;
 import dev.tracedesk.xray.trace.Trace;
 import dev.tracedesk.xray.trace.TraceAssembler;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,12 +86,12 @@ public final class TraceIndexer implements SegmentWriter.Listener {
         if (a != null) return a;
         a = new TraceAssembler(TraceId.of(traceId));
         if (index.get(traceId) != null) {
-            // Known trace that left the cache: its earlier documents are in the store.
+            // Known trace that left the cache: its earlier documents are in the store (committed before this call).
             try {
-                for (String doc : store.documentsForWriter(traceId)) {
+                for (String doc : store.documents(traceId)) {
                     if (SegmentCodec.decode(doc) instanceof DecodeResult.Valid v) a.add(v.segment());
                 }
-            } catch (SQLException e) {
+            } catch (RuntimeException e) {
                 LOG.warn("reloading trace {}: {}", traceId, e.toString());
             }
         }
@@ -110,24 +111,55 @@ public final class TraceIndexer implements SegmentWriter.Listener {
         graphs.evicted(seconds, groups.get());
     }
 
-    /** Rebuilds the index from the store at start (before the writer runs). */
+    /**
+     * Rebuilds the index from the store at start (before the writer runs). Decoding, assembly and digests run on all
+     * cores, a batch of traces at a time; the index and graph updates stay on this thread, in the traces' original
+     * arrival order.
+     */
     public int rebuild() {
         int[] n = {0};
-        store.forEachTrace(e -> {
+        List<SegmentStore.TraceDocuments> batch = new ArrayList<>(REBUILD_BATCH);
+        store.forEachTrace(t -> {
+            batch.add(t);
+            if (batch.size() == REBUILD_BATCH) {
+                n[0] += rebuildBatch(batch);
+                batch.clear();
+                graphs.settle(Long.MAX_VALUE, true, groups.get());
+            }
+        });
+        n[0] += rebuildBatch(batch);
+        index.finishRebuild();
+        graphs.settle(Long.MAX_VALUE, true, groups.get());
+        return n[0];
+    }
+
+    private static final int REBUILD_BATCH = 4096;
+
+    private record Rebuilt(SegmentStore.TraceDocuments docs, Trace trace, IndexedTrace.State state) {}
+
+    private int rebuildBatch(List<SegmentStore.TraceDocuments> batch) {
+        Rebuilt[] out = new Rebuilt[batch.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> {
+            SegmentStore.TraceDocuments d = batch.get(i);
             try {
-                TraceAssembler a = new TraceAssembler(TraceId.of(e.getKey()));
-                for (String doc : e.getValue()) {
+                TraceAssembler a = new TraceAssembler(TraceId.of(d.traceId()));
+                for (String doc : d.documents()) {
                     if (SegmentCodec.decode(doc) instanceof DecodeResult.Valid v) a.add(v.segment());
                 }
                 Trace t = a.assemble();
-                IndexedTrace it = index.put(e.getKey(), t.id().epochSeconds(), digester.digest(t));
-                graphs.updated(it, t, 0);
-                if (++n[0] % 10_000 == 0) graphs.settle(Long.MAX_VALUE, true, groups.get());
+                out[i] = new Rebuilt(d, t, digester.digest(t));
             } catch (RuntimeException ex) {
-                LOG.warn("skipping unreadable trace {}: {}", e.getKey(), ex.toString());
+                LOG.warn("skipping unreadable trace {}: {}", d.traceId(), ex.toString());
             }
         });
-        graphs.settle(Long.MAX_VALUE, true, groups.get());
-        return n[0];
+        int n = 0;
+        for (Rebuilt r : out) {
+            if (r == null) continue;
+            IndexedTrace it = index.putRebuilt(r.docs().traceId(), r.trace().id().epochSeconds(), r.docs().firstSeq(),
+                    r.state());
+            graphs.updated(it, r.trace(), 0);
+            n++;
+        }
+        return n;
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,17 @@ public final class SegmentStore implements AutoCloseable {
     private final Path file;
     private final Connection writer;
     private final Connection reader;
+    /** The journal thread's own connection: appends never wait for the writer's CPU work, only for its commits. */
+    private final Connection journal;
     private final PreparedStatement upsert;
+    private final PreparedStatement deleteJournal;
+    private final PreparedStatement appendJournal;
+    /**
+     * Taken around every write transaction of the journal and the writer. SQLite's own busy handler retries with
+     * sleeps of up to 100 ms, so a journal commit could keep missing the short gaps between the writer's back-to-back
+     * transactions while received datagrams pile up in memory; a fair lock hands the database over in turn.
+     */
+    private final ReentrantLock writeTurn = new ReentrantLock(true);
 
     public SegmentStore(Path dataDir) throws IOException, SQLException {
         Files.createDirectories(dataDir);
@@ -53,6 +64,15 @@ public final class SegmentStore implements AutoCloseable {
                       received_ms INTEGER NOT NULL,
                       doc TEXT NOT NULL,
                       UNIQUE(trace_id, id))""");
+            // Raw datagrams and PutTraceSegments documents, one row per receive batch, until the writer has decoded
+            // them into `segments` (the row is deleted in the same transaction): the durable buffer of the hot path.
+            // AUTOINCREMENT: seq must never be reused once the table has been emptied (the writer reads seq > last).
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS journal(
+                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                      received_ms INTEGER NOT NULL,
+                      entries INTEGER NOT NULL,
+                      data BLOB NOT NULL)""");
             s.execute("CREATE TABLE IF NOT EXISTS groups(name TEXT PRIMARY KEY, json TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS sampling_rules(name TEXT PRIMARY KEY, json TEXT NOT NULL)");
         }
@@ -63,8 +83,14 @@ public final class SegmentStore implements AutoCloseable {
                 ON CONFLICT(trace_id, id) DO UPDATE SET in_progress=excluded.in_progress,
                   received_ms=excluded.received_ms, doc=excluded.doc
                 WHERE segments.in_progress=1 OR excluded.in_progress=0""");
+        this.deleteJournal = writer.prepareStatement("DELETE FROM journal WHERE seq=?");
         writer.commit();
         this.reader = open(file);
+        this.journal = open(file);
+        try (Statement s = journal.createStatement()) {
+            s.execute("PRAGMA synchronous=NORMAL");
+        }
+        this.appendJournal = journal.prepareStatement("INSERT INTO journal(received_ms, entries, data) VALUES(?,?,?)");
     }
 
     private static Connection open(Path file) throws SQLException {
@@ -78,9 +104,69 @@ public final class SegmentStore implements AutoCloseable {
 
     public Path file() { return file; }
 
+    /** One journal row: {@code entries} raw entries packed by {@link Journal}. */
+    public record JournalRow(long seq, long receivedMillis, int entries, byte[] data) {}
+
+    /** Appends one journal row and commits it (journal thread only, autocommit). */
+    void appendJournal(long receivedMillis, int entries, byte[] data) throws SQLException {
+        appendJournal.setLong(1, receivedMillis);
+        appendJournal.setInt(2, entries);
+        appendJournal.setBytes(3, data);
+        writeTurn.lock();
+        try {
+            appendJournal.executeUpdate();
+        } finally {
+            writeTurn.unlock();
+        }
+    }
+
+    /** Journal rows after {@code afterSeq}, oldest first, at most {@code maxEntries} entries (writer thread only). */
+    List<JournalRow> readJournal(long afterSeq, int maxEntries) throws SQLException {
+        List<JournalRow> out = new ArrayList<>();
+        try (PreparedStatement ps = writer.prepareStatement(
+                "SELECT seq, received_ms, entries, data FROM journal WHERE seq>? ORDER BY seq LIMIT 64")) {
+            ps.setLong(1, afterSeq);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && (out.isEmpty() || n < maxEntries)) {
+                    JournalRow r = new JournalRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBytes(4));
+                    out.add(r);
+                    n += r.entries();
+                }
+            }
+        } finally {
+            writer.commit(); // end the read transaction: a held snapshot would make the next write fail with BUSY_SNAPSHOT
+        }
+        return out;
+    }
+
+    /** Journal rows not yet decoded into segments (entries), e.g. left by a kill -9. */
+    public synchronized long journalBacklog() {
+        try (Statement s = reader.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(sum(entries),0) FROM journal")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the journal", e);
+        }
+    }
+
     /** Commits one batch atomically (writer thread only). */
     void writeBatch(List<StoredDocument> docs) throws SQLException {
+        writeBatch(docs, List.of());
+    }
+
+    /**
+     * Upserts {@code docs} and deletes the journal rows they were decoded from in one transaction, so that a crash
+     * leaves each journal entry either still journaled or stored, never both or neither (writer thread only).
+     */
+    void writeBatch(List<StoredDocument> docs, List<Long> journalSeqs) throws SQLException {
+        writeTurn.lock();
         try {
+            for (Long seq : journalSeqs) {
+                deleteJournal.setLong(1, seq);
+                deleteJournal.addBatch();
+            }
+            if (!journalSeqs.isEmpty()) deleteJournal.executeBatch();
             for (StoredDocument d : docs) {
                 upsert.setString(1, d.traceId());
                 upsert.setString(2, d.id());
@@ -89,20 +175,13 @@ public final class SegmentStore implements AutoCloseable {
                 upsert.setString(5, d.json());
                 upsert.addBatch();
             }
-            upsert.executeBatch();
+            if (!docs.isEmpty()) upsert.executeBatch();
             writer.commit();
         } catch (SQLException e) {
             writer.rollback();
             throw e;
-        }
-    }
-
-    /** The stored documents of one trace, in arrival order (writer thread: sees its own connection's state). */
-    public List<String> documentsForWriter(String traceId) throws SQLException {
-        try {
-            return documents(writer, traceId);
         } finally {
-            writer.commit(); // end the read transaction: a held snapshot would make the next write fail with BUSY_SNAPSHOT
+            writeTurn.unlock();
         }
     }
 
@@ -126,25 +205,46 @@ public final class SegmentStore implements AutoCloseable {
         }
     }
 
-    /** Streams every stored trace (documents grouped by trace, oldest trace first) to rebuild the index at start. */
-    public synchronized void forEachTrace(Consumer<Map.Entry<String, List<String>>> consumer) {
+    /** The stored documents of one trace, in arrival order; {@code firstSeq} orders traces by first arrival. */
+    public record TraceDocuments(String traceId, long firstSeq, List<String> documents) {}
+
+    /**
+     * Streams every stored trace to rebuild the index at start. Walks the (trace_id, id) index, so SQLite needs no
+     * temporary sort of the whole table; each trace's few documents are put in arrival order here.
+     */
+    public synchronized void forEachTrace(Consumer<TraceDocuments> consumer) {
         try (Statement s = reader.createStatement();
-             ResultSet rs = s.executeQuery("SELECT trace_id, doc FROM segments ORDER BY trace_id, seq")) {
+             ResultSet rs = s.executeQuery("SELECT trace_id, seq, doc FROM segments" + indexedBy(s) + " ORDER BY trace_id")) {
             rs.setFetchSize(10_000);
             String current = null;
-            List<String> docs = new ArrayList<>();
+            List<Map.Entry<Long, String>> docs = new ArrayList<>();
             while (rs.next()) {
                 String t = rs.getString(1);
                 if (!t.equals(current)) {
-                    if (current != null) consumer.accept(Map.entry(current, docs));
+                    if (current != null) consumer.accept(inOrder(current, docs));
                     current = t;
                     docs = new ArrayList<>();
                 }
-                docs.add(rs.getString(2));
+                docs.add(Map.entry(rs.getLong(2), rs.getString(3)));
             }
-            if (current != null) consumer.accept(Map.entry(current, docs));
+            if (current != null) consumer.accept(inOrder(current, docs));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the store", e);
+        }
+    }
+
+    private static TraceDocuments inOrder(String traceId, List<Map.Entry<Long, String>> docs) {
+        if (docs.size() > 1) docs.sort(Map.Entry.comparingByKey());
+        List<String> out = new ArrayList<>(docs.size());
+        for (Map.Entry<Long, String> d : docs) out.add(d.getValue());
+        return new TraceDocuments(traceId, docs.get(0).getKey(), out);
+    }
+
+    /** Names SQLite's automatic index for UNIQUE(trace_id, id), or nothing if it has none (then SQLite sorts). */
+    private static String indexedBy(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='segments'"
+                + " AND name LIKE 'sqlite_autoindex_segments_%' ORDER BY name LIMIT 1")) {
+            return rs.next() ? " INDEXED BY " + rs.getString(1) : "";
         }
     }
 
@@ -209,14 +309,17 @@ public final class SegmentStore implements AutoCloseable {
                 writer.commit();
                 break;
             }
+            writeTurn.lock();
             try (PreparedStatement del = writer.prepareStatement("DELETE FROM segments WHERE trace_id=?")) {
                 for (String t : victims) {
                     del.setString(1, t);
                     del.addBatch();
                 }
                 del.executeBatch();
+                writer.commit();
+            } finally {
+                writeTurn.unlock();
             }
-            writer.commit();
             evicted.addAll(victims);
             if (!overSize && victims.size() < oldest.size()) break;
         }
@@ -280,7 +383,14 @@ public final class SegmentStore implements AutoCloseable {
             LOG.warn("closing reader: {}", e.toString());
         }
         try {
+            appendJournal.close();
+            journal.close();
+        } catch (SQLException e) {
+            LOG.warn("closing journal: {}", e.toString());
+        }
+        try {
             upsert.close();
+            deleteJournal.close();
             writer.close();
         } catch (SQLException e) {
             LOG.warn("closing writer: {}", e.toString());

@@ -6,21 +6,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.stream.IntStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer thread: drains the ingest queue and commits a batch every {@link #MAX_DELAY_MS} ms or
- * {@link #MAX_BATCH} documents, whichever comes first, then tells the index what was committed. Runs retention
- * (age and size, oldest first) once a minute between batches.
+ * The single writer of segment rows: reads the {@link Journal} back in order, decodes and validates its entries (in
+ * parallel), and in one transaction upserts the valid documents and deletes the journal rows they came from. The
+ * {@link Listener} (the index) runs on a second thread, "sandbox-index", fed in commit order, so storing batch n+1
+ * overlaps indexing batch n. Both work at their own pace: a burst they cannot follow waits, durably, in the journal.
+ * Runs retention (age and size, oldest first) once a minute between batches; its evictions reach the listener in
+ * order with the batches.
  */
 public final class SegmentWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentWriter.class);
-    static final int MAX_BATCH = 5000;
+    static final int MAX_BATCH = 2500;
     static final long MAX_DELAY_MS = 200;
     private static final long RETENTION_EVERY_MS = 60_000;
 
@@ -35,107 +40,221 @@ public final class SegmentWriter implements AutoCloseable {
     }
 
     private final SegmentStore store;
+    private final Journal journal;
+    private final IngestPipeline pipeline;
     private final Listener listener;
     private final DaemonStats stats;
-    private final BlockingQueue<StoredDocument> queue;
     private final Duration maxAge;
     private final long maxBytes;
     private final Thread thread;
-    private final AtomicLong enqueued = new AtomicLong();
-    private final AtomicLong committed = new AtomicLong();
+    private final Thread indexThread;
+    /** Work for the index thread, in commit order; bounded so that the writer cannot run far ahead of the index. */
+    private final BlockingQueue<Runnable> indexQueue = new ArrayBlockingQueue<>(4);
+    private volatile boolean indexRunning = true;
+    /** Journal entries decoded (stored or rejected) and indexed so far. */
+    private final AtomicLong processed = new AtomicLong();
     private final Object progress = new Object();
+    private final Object work = new Object();
+    private boolean workSignalled;
     private volatile boolean running = true;
+    private long lastSeq;
     private long lastRetention;
 
-    public SegmentWriter(SegmentStore store, Listener listener, DaemonStats stats, int capacity, Duration maxAge,
-                         long maxBytes) {
+    public SegmentWriter(SegmentStore store, Journal journal, IngestPipeline pipeline, Listener listener,
+                         DaemonStats stats, Duration maxAge, long maxBytes) {
         this.store = store;
+        this.journal = journal;
+        this.pipeline = pipeline;
         this.stats = stats;
         this.listener = listener;
-        this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxAge = maxAge;
         this.maxBytes = maxBytes;
         this.thread = new Thread(this::loop, "sandbox-writer");
         thread.setDaemon(true);
+        this.indexThread = new Thread(this::indexLoop, "sandbox-index");
+        indexThread.setDaemon(true);
+        journal.onCommit(this::wake);
     }
 
     public void start() {
+        indexThread.start();
         thread.start();
     }
 
-    /** Queues a validated document; false when the queue is full (the caller counts it as dropped). */
-    public boolean offer(StoredDocument doc) {
-        if (!queue.offer(doc)) return false;
-        enqueued.incrementAndGet();
-        return true;
+    private void indexLoop() {
+        while (indexRunning || !indexQueue.isEmpty()) {
+            try {
+                Runnable r = indexQueue.poll(MAX_DELAY_MS, TimeUnit.MILLISECONDS);
+                if (r != null) r.run();
+                else listener.tick();
+            } catch (InterruptedException e) {
+                // close(): drain what is queued
+            } catch (RuntimeException e) {
+                LOG.error("index thread failed, continuing", e);
+            }
+        }
     }
 
-    public int depth() { return queue.size(); }
+    /** Runs {@code r} on the index thread after what is already queued; inline before start (replay, retention). */
+    private void toIndex(Runnable r) {
+        if (!indexThread.isAlive()) {
+            r.run();
+            return;
+        }
+        try {
+            indexQueue.put(r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r.run();
+        }
+    }
 
-    /** Waits until everything queued before this call is committed (or the timeout passes). */
+    private void wake() {
+        synchronized (work) {
+            workSignalled = true;
+            work.notifyAll();
+        }
+    }
+
+    /** Journal entries appended but not yet decoded into the store (the ingest backlog). */
+    public int depth() {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, journal.appended() - journal.dropped() - processed.get()));
+    }
+
+    /** Waits until everything journaled before this call is stored and indexed (or the timeout passes). */
     public boolean flush(Duration timeout) throws InterruptedException {
-        long target = enqueued.get();
+        long target = journal.appended();
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
-            while (committed.get() < target) {
+            while (processed.get() + journal.dropped() < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !thread.isAlive()) return false;
-                progress.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                progress.wait(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
             }
         }
         return true;
     }
 
     private void loop() {
-        List<StoredDocument> batch = new ArrayList<>(MAX_BATCH);
         lastRetention = System.currentTimeMillis();
-        while (running || !queue.isEmpty()) {
+        while (true) {
             try {
-                StoredDocument first = queue.poll(MAX_DELAY_MS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    long deadline = System.currentTimeMillis() + MAX_DELAY_MS;
-                    while (batch.size() < MAX_BATCH) {
-                        queue.drainTo(batch, MAX_BATCH - batch.size());
-                        long left = deadline - System.currentTimeMillis();
-                        if (batch.size() >= MAX_BATCH || left <= 0) break;
-                        StoredDocument next = queue.poll(Math.min(left, 20), TimeUnit.MILLISECONDS);
-                        if (next != null) batch.add(next);
+                int n = processSome();
+                if (n == 0) {
+                    if (!running) return;
+                    synchronized (work) {
+                        if (!workSignalled) work.wait(MAX_DELAY_MS);
+                        workSignalled = false;
                     }
-                    commit(batch);
-                    batch.clear();
                 }
                 if (System.currentTimeMillis() - lastRetention > RETENTION_EVERY_MS) runRetention();
-                listener.tick();
+                if (n > 0) toIndex(listener::tick);
             } catch (InterruptedException e) {
-                // close() interrupts the wait; the loop condition drains what is left before the thread ends.
+                // close() only sets running; keep draining
             } catch (RuntimeException e) {
                 LOG.error("writer loop failed, continuing", e);
+                sleepQuietly(100);
             }
         }
     }
 
-    private void commit(List<StoredDocument> batch) {
+    /** Decodes, stores and indexes the next journal rows; returns the number of entries handled (0 = none left). */
+    int processSome() {
+        List<SegmentStore.JournalRow> rows;
         try {
-            store.writeBatch(batch);
-            stats.stored(batch.size());
+            rows = store.readJournal(lastSeq, MAX_BATCH);
         } catch (SQLException e) {
-            LOG.error("could not commit {} documents: {}", batch.size(), e.toString());
-            advance(batch.size());
-            return;
+            LOG.error("reading the journal: {}", e.toString());
+            sleepQuietly(200);
+            return 0;
         }
+        if (rows.isEmpty()) return 0;
+        List<Long> seqs = new ArrayList<>(rows.size());
+        int counted = 0;
+        for (SegmentStore.JournalRow r : rows) {
+            seqs.add(r.seq());
+            counted += r.entries();
+        }
+        final int entries = counted;
+        List<StoredDocument> docs = decode(rows);
         try {
-            listener.committed(batch);
-        } catch (RuntimeException e) {
-            LOG.error("index update failed", e);
+            store.writeBatch(docs, seqs);
+            stats.stored(docs.size());
+        } catch (SQLException e) {
+            // The rows stay journaled: the next start replays them. Counted now so that flush() does not wait forever.
+            LOG.error("could not commit {} documents: {}", docs.size(), e.toString());
+            lastSeq = rows.get(rows.size() - 1).seq();
+            toIndex(() -> advance(entries));
+            return entries;
         }
-        advance(batch.size());
+        lastSeq = rows.get(rows.size() - 1).seq();
+        toIndex(() -> {
+            try {
+                if (!docs.isEmpty()) listener.committed(docs);
+            } catch (RuntimeException e) {
+                LOG.error("index update failed", e);
+            } finally {
+                advance(entries);
+            }
+        });
+        return entries;
+    }
+
+    /** One entry of a journal row. */
+    private record Entry(SegmentStore.JournalRow row, byte kind, int offset, int length) {}
+
+    /** Decodes the entries of {@code rows} (on all cores), keeping their order. */
+    private List<StoredDocument> decode(List<SegmentStore.JournalRow> rows) {
+        List<Entry> entries = new ArrayList<>();
+        for (SegmentStore.JournalRow row : rows) {
+            ByteBuffer b = ByteBuffer.wrap(row.data());
+            for (int i = 0; i < row.entries() && b.remaining() >= 5; i++) {
+                byte kind = b.get();
+                int len = b.getInt();
+                int off = b.position();
+                if (len < 0 || len > b.remaining()) {
+                    LOG.error("journal row {} is damaged at entry {}; skipping its rest", row.seq(), i);
+                    break;
+                }
+                b.position(off + len);
+                entries.add(new Entry(row, kind, off, len));
+            }
+        }
+        StoredDocument[] out = new StoredDocument[entries.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> {
+            Entry e = entries.get(i);
+            try {
+                out[i] = pipeline.decodeEntry(e.kind(), e.row().data(), e.offset(), e.length(), e.row().receivedMillis());
+            } catch (RuntimeException ex) {
+                LOG.warn("journal entry failed to decode, skipped: {}", ex.toString());
+                stats.rejected("internal-error");
+            }
+        });
+        List<StoredDocument> docs = new ArrayList<>(out.length);
+        for (StoredDocument d : out) if (d != null) docs.add(d);
+        return docs;
+    }
+
+    /** Replays every journal row on the caller's thread (startup, after a crash, before {@link #start}). */
+    public long drainJournal() {
+        long total = 0;
+        int n;
+        while ((n = processSome()) > 0) total += n;
+        return total;
     }
 
     private void advance(int n) {
         synchronized (progress) {
-            committed.addAndGet(n);
+            processed.addAndGet(n);
             progress.notifyAll();
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -143,7 +262,7 @@ public final class SegmentWriter implements AutoCloseable {
         lastRetention = System.currentTimeMillis();
         try {
             Set<String> gone = store.evictOldest(System.currentTimeMillis() - maxAge.toMillis(), maxBytes);
-            if (!gone.isEmpty()) listener.evicted(gone);
+            if (!gone.isEmpty()) toIndex(() -> listener.evicted(gone));
         } catch (SQLException | RuntimeException e) {
             LOG.warn("retention failed: {}", e.toString());
         }
@@ -154,10 +273,13 @@ public final class SegmentWriter implements AutoCloseable {
         runRetention();
     }
 
+    /** Stores what is journaled (the journal must be closed first), then stops; gives up after {@code 30 s}. */
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.interrupt();
-        thread.join(10_000);
+        wake();
+        thread.join(30_000);
+        indexRunning = false;
+        indexThread.join(30_000);
     }
 }

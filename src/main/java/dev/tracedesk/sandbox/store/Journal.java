@@ -1,0 +1,184 @@
+package dev.tracedesk.sandbox.store;
+
+import dev.tracedesk.sandbox.daemon.DaemonStats;
+import dev.tracedesk.sandbox.daemon.DatagramSink;
+import java.nio.ByteBuffer;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hot path of ingest: raw entries (UDP datagrams as received, PutTraceSegments documents already validated) are
+ * packed into an in-memory chunk and committed to the store's {@code journal} table as one row every
+ * {@link #COMMIT_EVERY_MS} ms (or sooner when a chunk fills). Decoding, validation, the per-segment rows and the index
+ * all happen later on the {@link SegmentWriter} thread, which reads the journal back; so a burst faster than that
+ * work is absorbed by the durable journal instead of being dropped, and the receiving thread never waits for SQLite.
+ *
+ * <p>Durability: an entry is on disk (WAL, synchronous=NORMAL: survives a process kill) once its chunk is committed,
+ * at most ~{@link #COMMIT_EVERY_MS} ms after it arrived. Memory: entries waiting for their commit are bounded by
+ * {@code maxPendingEntries} and {@code maxPendingBytes}; past that, entries are refused and counted as
+ * {@code queue-full} (SQLite would have to stall for seconds: the journal's own rate is far above the daemon's).
+ *
+ * <p>Entry format inside a row: {@code kind (1 byte) | length (4 bytes, big-endian) | bytes}.
+ */
+public final class Journal implements DatagramSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    /** A UDP datagram, header included, not yet validated. */
+    public static final byte UDP = 0;
+    /** A PutTraceSegments document, already validated and counted by the API. */
+    public static final byte API = 1;
+    static final long COMMIT_EVERY_MS = 50;
+    private static final int CHUNK_BYTES = 2 << 20;
+
+    private final SegmentStore store;
+    private final DaemonStats stats;
+    private final long maxPendingBytes;
+    private final int maxPendingEntries;
+    private final Thread thread;
+    private final ArrayDeque<Chunk> sealed = new ArrayDeque<>();
+    private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong committed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private Chunk current = new Chunk();
+    private long pendingBytes;
+    private int pendingEntries;
+    private volatile Runnable onCommit = () -> {};
+    private volatile boolean running = true;
+
+    private static final class Chunk {
+        byte[] data = new byte[64 * 1024];
+        int size;
+        int entries;
+        long firstMillis;
+
+        void put(byte kind, byte[] src, int off, int len) {
+            if (size + 5 + len > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + 5 + len));
+            data[size] = kind;
+            ByteBuffer.wrap(data, size + 1, 4).putInt(len);
+            System.arraycopy(src, off, data, size + 5, len);
+            size += 5 + len;
+            entries++;
+        }
+    }
+
+    public Journal(SegmentStore store, DaemonStats stats, int maxPendingEntries, long maxPendingBytes) {
+        this.store = store;
+        this.stats = stats;
+        this.maxPendingEntries = maxPendingEntries;
+        this.maxPendingBytes = maxPendingBytes;
+        this.thread = new Thread(this::loop, "sandbox-journal");
+        thread.setDaemon(true);
+    }
+
+    /** Called on the journal thread after each commit (the writer is told there is work). */
+    void onCommit(Runnable r) { this.onCommit = r; }
+
+    public void start() { thread.start(); }
+
+    /** A UDP datagram as received. */
+    @Override
+    public boolean offer(byte[] data, int offset, int length) {
+        return append(UDP, data, offset, length);
+    }
+
+    /** Appends one entry; false when the entries waiting for their commit already fill the memory bounds. */
+    public synchronized boolean append(byte kind, byte[] data, int offset, int length) {
+        if (pendingBytes + length > maxPendingBytes || pendingEntries >= maxPendingEntries) return false;
+        pendingEntries++;
+        if (current.entries == 0) current.firstMillis = System.currentTimeMillis();
+        current.put(kind, data, offset, length);
+        pendingBytes += length + 5L;
+        appended.incrementAndGet();
+        if (current.size >= CHUNK_BYTES) {
+            sealed.add(current);
+            current = new Chunk();
+            notifyAll();
+        }
+        return true;
+    }
+
+    /** Entries accepted by {@link #append} so far. */
+    public long appended() { return appended.get(); }
+
+    /** Entries committed to the journal table so far. */
+    long committed() { return committed.get(); }
+
+    /** Entries appended but lost because the database refused the journal row (already counted as rejected). */
+    long dropped() { return dropped.get(); }
+
+    private void loop() {
+        while (true) {
+            Chunk c;
+            synchronized (this) {
+                while (sealed.isEmpty()) {
+                    long wait;
+                    if (current.entries > 0) {
+                        long age = System.currentTimeMillis() - current.firstMillis;
+                        if (!running || age >= COMMIT_EVERY_MS) {
+                            sealed.add(current);
+                            current = new Chunk();
+                            break;
+                        }
+                        wait = COMMIT_EVERY_MS - age;
+                    } else {
+                        if (!running) return;
+                        wait = COMMIT_EVERY_MS;
+                    }
+                    try {
+                        wait(Math.max(1, wait));
+                    } catch (InterruptedException e) {
+                        // only close() wakes us early; the loop commits what is left
+                    }
+                }
+                c = sealed.poll();
+            }
+            commit(c);
+        }
+    }
+
+    private void commit(Chunk c) {
+        byte[] data = c.size == c.data.length ? c.data : Arrays.copyOf(c.data, c.size);
+        boolean ok = false;
+        for (int attempt = 0; attempt < 5 && !ok; attempt++) {
+            try {
+                store.appendJournal(c.firstMillis, c.entries, data);
+                ok = true;
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("journal commit of {} entries failed (attempt {}): {}", c.entries, attempt + 1, e.toString());
+                sleep(100L << attempt);
+            }
+        }
+        if (!ok) {
+            LOG.error("dropping {} journal entries: the database refuses writes", c.entries);
+            for (int i = 0; i < c.entries; i++) stats.rejected("store-failed");
+            dropped.addAndGet(c.entries);
+        }
+        synchronized (this) {
+            pendingBytes -= c.size;
+            pendingEntries -= c.entries;
+        }
+        committed.addAndGet(c.entries);
+        onCommit.run();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops after committing every entry appended so far. */
+    @Override
+    public void close() throws InterruptedException {
+        synchronized (this) {
+            running = false;
+            notifyAll();
+        }
+        thread.join(30_000);
+    }
+}
