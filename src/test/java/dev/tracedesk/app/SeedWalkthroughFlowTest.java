@@ -6,19 +6,14 @@ import dev.tracedesk.explore.load.RunResult;
 import dev.tracedesk.explore.map.MapNode;
 import dev.tracedesk.sandbox.Sandbox;
 import dev.tracedesk.sandbox.stack.ShopStack;
-import dev.tracedesk.ui.common.BackgroundTasks;
 import dev.tracedesk.ui.map.ServiceMapCanvas;
 import dev.tracedesk.ui.map.ServiceMapViewModel;
 import dev.tracedesk.ui.shell.Screen;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -44,30 +39,22 @@ class SeedWalkthroughFlowTest {
     private static final String STAGE = "AMIS_api_gateway/prod";
     private static final String ACCEPT = "AMIS_shop_accept";
 
-    private Path dir;
+    private ShopWindow window;
     private Sandbox sandbox;
     private ShopStack shop;
-    private ExecutorService worker;
     private UiWiring wiring;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("seed-flow");
-        sandbox = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(dir));
-        shop = ShopStack.start(sandbox, ShopStack.Options.defaults()
-                .asyncRetryDelays(List.of(Duration.ofMillis(20), Duration.ofMillis(40))));
-        worker = BackgroundTasks.newWorkerPool(2);
-        wiring = TestWiring.onSandbox(worker, sandbox.port()).stackOptions(new StackOptions(dir, false));
-        stage.setScene(new Scene(wiring.loadShell().root(), 1280, 800));
-        stage.show();
+        window = ShopWindow.open(stage, "seed-flow");
+        sandbox = window.sandbox;
+        shop = window.shop;
+        wiring = window.wiring;
     }
 
     @AfterEach
     void stop() {
-        worker.shutdownNow();
-        wiring.session().close();
-        shop.close();
-        sandbox.close();
+        window.close();
     }
 
     @Test

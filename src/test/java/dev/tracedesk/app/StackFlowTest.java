@@ -8,16 +8,9 @@ import dev.tracedesk.explore.load.RunResult;
 import dev.tracedesk.explore.load.SmokeCase;
 import dev.tracedesk.sandbox.Sandbox;
 import dev.tracedesk.sandbox.stack.ShopStack;
-import dev.tracedesk.ui.common.BackgroundTasks;
 import dev.tracedesk.ui.shell.Screen;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -35,31 +28,23 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Stack screen on a sandbox of its own with the shop stack running: load tests from the window. */
 @ExtendWith(ApplicationExtension.class)
 class StackFlowTest {
-    private Path dir;
+    private ShopWindow window;
     private Sandbox sandbox;
     private ShopStack shop;
-    private ExecutorService worker;
     private UiWiring wiring;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("stack-flow");
-        sandbox = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(dir));
-        shop = ShopStack.start(sandbox, ShopStack.Options.defaults()
-                .asyncRetryDelays(List.of(Duration.ofMillis(20), Duration.ofMillis(40))));
-        worker = BackgroundTasks.newWorkerPool(2);
-        wiring = TestWiring.onSandbox(worker, sandbox.port()).stackOptions(new StackOptions(dir, false));
-        stage.setScene(new Scene(wiring.loadShell().root(), 1280, 800));
-        stage.show();
+        window = ShopWindow.open(stage, "stack-flow");
+        sandbox = window.sandbox;
+        shop = window.shop;
+        wiring = window.wiring;
         wiring.shell().selectScreen(Screen.STACK);
     }
 
     @AfterEach
     void stop() {
-        worker.shutdownNow();
-        wiring.session().close();
-        shop.close();
-        sandbox.close();
+        window.close();
     }
 
     @Test
