@@ -267,6 +267,11 @@ public final class TraceController implements TracePage {
         detailTabs.getSelectionModel().select(1);
     }
 
+    /** Shows the Logs tab (which loads the trace's log lines). */
+    public void showLogs() {
+        logsTab.getTabPane().getSelectionModel().select(logsTab);
+    }
+
     /** Sets the zone of times shown (the shell's UTC switch). */
     @Override
     public void setZone(ZoneId zone) {
