@@ -179,11 +179,21 @@ public final class TraceController implements TracePage {
         logsTable.getColumns().setAll(List.of(
                 column(strings.getString("trace.logs.col.time"), 100, l -> LOG_TIME.format(l.timestamp()
                         .atZone(model.zoneProperty().get()))),
-                column(strings.getString("trace.logs.col.group"), 200, LogLine::logGroup),
-                column(strings.getString("trace.logs.col.report"), 300, l -> l.report().map(this::report).orElse("")),
+                column(strings.getString("trace.logs.col.group"), 230, LogLine::logGroup),
+                column(strings.getString("trace.logs.col.report"), 420, l -> l.report().map(this::report).orElse("")),
                 column(strings.getString("trace.logs.col.message"), 700, l -> l.message().strip())));
         logsMessage.textProperty().bind(model.logsMessageProperty());
         model.logsWantedProperty().bind(logsTab.selectedProperty());
+        // A selected function brings its own lines into view (the trace's lines are in time order, all functions).
+        model.selectedRowProperty().addListener((obs, o, row) -> scrollLogsToSelection());
+        model.logLines().addListener((javafx.collections.ListChangeListener<LogLine>) c -> scrollLogsToSelection());
+    }
+
+    private void scrollLogsToSelection() {
+        int line = model.firstLogLineOfSelection();
+        if (line >= 0) {
+            logsTable.scrollTo(line);
+        }
     }
 
     private String report(Report r) {
