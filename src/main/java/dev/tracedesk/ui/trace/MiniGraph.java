@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The mini map's graph: GetTraceGraph's nodes with each Lambda service node and its function node ({@code AWS::Lambda}
  * → {@code AWS::Lambda::Function} of the same name) merged into one, as the big map pairs them, and short labels: the
- * name prefix every service shares (the shop's {@code AMIS_}) left out. The full name stays for the tooltip.
+ * name prefix every service shares (the shop's {@code AMIS_}) left out, the client called "client" (GetTraceGraph
+ * names it after the service it calls). The full name stays for the tooltip.
  */
 record MiniGraph(List<Node> nodes, List<TraceGraphView.Edge> edges) {
 
@@ -40,7 +41,7 @@ record MiniGraph(List<Node> nodes, List<TraceGraphView.Edge> edges) {
             s[0] |= n.fault();
             s[1] |= n.error();
         }
-        String prefix = sharedPrefix(g.nodes());
+        int prefix = sharedPrefix(g.nodes());
         List<Node> nodes = new ArrayList<>();
         for (TraceGraphView.Node n : g.nodes()) {
             if (mergedInto.containsKey(n.ref())) {
@@ -48,8 +49,8 @@ record MiniGraph(List<Node> nodes, List<TraceGraphView.Edge> edges) {
             }
             boolean[] s = status.get(n.ref());
             String name = n.name() == null ? "?" : n.name();
-            String label = !prefix.isEmpty() && name.startsWith(prefix) && name.length() > prefix.length()
-                    ? name.substring(prefix.length()) : name;
+            String label = isClient(n.type()) ? "client" : prefix > 0 && name.length() > prefix
+                    ? name.substring(prefix) : name;
             nodes.add(new Node(n.ref(), name, label, n.type(), n.root(), s[0], s[1]));
         }
         Set<TraceGraphView.Edge> edges = new LinkedHashSet<>();
@@ -64,14 +65,15 @@ record MiniGraph(List<Node> nodes, List<TraceGraphView.Edge> edges) {
     }
 
     /**
-     * The prefix, ending in {@code _} or {@code -}, that every named service (clients aside) starts with, when there
-     * are at least two; else empty.
+     * How many leading characters to leave out of every name: the word(s) every named service (clients aside) starts
+     * with, and the separator ({@code _ - / .}) that follows them in each name, when there are at least two; else 0.
+     * The shop's {@code AMIS_shop_accept} and its table {@code AMIS-shop} share {@code AMIS}.
      */
-    static String sharedPrefix(List<TraceGraphView.Node> nodes) {
-        List<String> names = nodes.stream().filter(n -> n.name() != null && !"client".equalsIgnoreCase(n.type()))
+    static int sharedPrefix(List<TraceGraphView.Node> nodes) {
+        List<String> names = nodes.stream().filter(n -> n.name() != null && !isClient(n.type()))
                 .map(TraceGraphView.Node::name).distinct().toList();
         if (names.size() < 2) {
-            return "";
+            return 0;
         }
         String first = names.get(0);
         int common = first.length();
@@ -82,8 +84,17 @@ record MiniGraph(List<Node> nodes, List<TraceGraphView.Edge> edges) {
             }
             common = i;
         }
-        int cut = Math.max(first.lastIndexOf('_', common - 1), first.lastIndexOf('-', common - 1));
-        return cut <= 0 ? "" : first.substring(0, cut + 1);
+        for (int k = common; k > 0; k--) {
+            final int at = k;
+            if (names.stream().allMatch(n -> n.length() > at + 1 && "_-/.".indexOf(n.charAt(at)) >= 0)) {
+                return k + 1;
+            }
+        }
+        return 0;
+    }
+
+    static boolean isClient(String type) {
+        return "client".equalsIgnoreCase(type);
     }
 
     /** The graph as GetTraceGraph-shaped view, for the depth walk. */

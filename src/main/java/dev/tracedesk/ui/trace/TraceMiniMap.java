@@ -65,14 +65,29 @@ public final class TraceMiniMap extends Region {
         draw();
     }
 
-    /** Column (call depth) of every node, by breadth-first walk from the roots. */
+    /**
+     * Column (call depth) of every node, by breadth-first walk from the roots that nothing calls (GetTraceGraph marks
+     * both the client and the entry service root; the client calls the entry service).
+     */
     static Map<Integer, Integer> depths(TraceGraphView g) {
         Map<Integer, List<Integer>> out = new HashMap<>();
-        g.edges().forEach(e -> out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to()));
+        java.util.Set<Integer> called = new java.util.HashSet<>();
+        g.edges().forEach(e -> {
+            out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+            if (e.from() != e.to()) {
+                called.add(e.to());
+            }
+        });
         Map<Integer, Integer> depth = new HashMap<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (TraceGraphView.Node n : g.nodes()) {
-            if (n.root()) {
+            if (n.root() && !called.contains(n.ref())) {
+                depth.put(n.ref(), 0);
+                queue.add(n.ref());
+            }
+        }
+        for (TraceGraphView.Node n : g.nodes()) {
+            if (queue.isEmpty() && !called.contains(n.ref())) {
                 depth.put(n.ref(), 0);
                 queue.add(n.ref());
             }
