@@ -179,21 +179,26 @@ public final class TraceController implements TracePage {
         logsTable.getColumns().setAll(List.of(
                 column(strings.getString("trace.logs.col.time"), 100, l -> LOG_TIME.format(l.timestamp()
                         .atZone(model.zoneProperty().get()))),
-                column(strings.getString("trace.logs.col.group"), 230, LogLine::logGroup),
-                column(strings.getString("trace.logs.col.report"), 420, l -> l.report().map(this::report).orElse("")),
+                column(strings.getString("trace.logs.col.group"), 220, LogLine::logGroup),
+                column(strings.getString("trace.logs.col.report"), 470, l -> l.report().map(this::report).orElse("")),
                 column(strings.getString("trace.logs.col.message"), 700, l -> l.message().strip())));
         logsMessage.textProperty().bind(model.logsMessageProperty());
         model.logsWantedProperty().bind(logsTab.selectedProperty());
         // A selected function brings its own lines into view (the trace's lines are in time order, all functions).
         model.selectedRowProperty().addListener((obs, o, row) -> scrollLogsToSelection());
         model.logLines().addListener((javafx.collections.ListChangeListener<LogLine>) c -> scrollLogsToSelection());
+        logsTab.selectedProperty().addListener((obs, o, shown) -> scrollLogsToSelection());
     }
 
     private void scrollLogsToSelection() {
-        int line = model.firstLogLineOfSelection();
-        if (line >= 0) {
-            logsTable.scrollTo(line);
-        }
+        // After this pulse: a Logs tab shown just now has no laid-out table yet, and would lose the scroll.
+        javafx.application.Platform.runLater(() -> {
+            int line = model.firstLogLineOfSelection();
+            if (line >= 0) {
+                logsTable.scrollTo(line);
+                logsTable.getSelectionModel().select(line);
+            }
+        });
     }
 
     private String report(Report r) {
