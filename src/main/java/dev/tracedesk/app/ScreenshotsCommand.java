@@ -138,6 +138,14 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
                 return null;
             });
             await(() -> !page.model().logsLoadingProperty().get() && !page.model().logLines().isEmpty());
+            // Selected again once the table has measured its rows (REPORT rows are two lines), so the scroll lands.
+            fx(() -> {
+                int row = ShopScreenshotTrace.functionRow(page.timeline().getModel(), updateFn);
+                page.timeline().select(page.timeline().getModel().parent(row));
+                page.timeline().select(row);
+                return null;
+            });
+            await(() -> true);
             files.addAll(fx(() -> renderer.renderCurrent(out, "trace-logs")));
             // ---- Stack screen (stackui): "what does tracing cost" run for real, then the runs side by side
             fx(() -> StackScreenshots.startTracingCost(wiring));
