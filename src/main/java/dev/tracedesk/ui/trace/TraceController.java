@@ -181,13 +181,18 @@ public final class TraceController implements TracePage {
                         .atZone(model.zoneProperty().get()))),
                 column(strings.getString("trace.logs.col.group"), 220, LogLine::logGroup),
                 column(strings.getString("trace.logs.col.report"), 520, l -> l.report().map(this::report).orElse("")),
-                column(strings.getString("trace.logs.col.message"), 700, l -> l.message().strip())));
+                column(strings.getString("trace.logs.col.message"), 700, l -> oneLine(l.message()))));
         logsMessage.textProperty().bind(model.logsMessageProperty());
         model.logsWantedProperty().bind(logsTab.selectedProperty());
         // A selected function brings its own lines into view (the trace's lines are in time order, all functions).
         model.selectedRowProperty().addListener((obs, o, row) -> scrollLogsToSelection());
         model.logLines().addListener((javafx.collections.ListChangeListener<LogLine>) c -> scrollLogsToSelection());
         logsTab.selectedProperty().addListener((obs, o, shown) -> scrollLogsToSelection());
+    }
+
+    /** A log message on one row: rows of one height keep the table's scrolling exact (REPORT lines hold a newline). */
+    static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", "  ");
     }
 
     private void scrollLogsToSelection() {
