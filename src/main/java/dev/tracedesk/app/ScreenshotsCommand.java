@@ -132,20 +132,14 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
                 return null;
             });
             files.addAll(fx(() -> renderer.renderCurrent(out, "trace-dynamodb")));
+            // The accept function: its cold start's START/END/REPORT lines come first in the trace's logs.
+            String acceptFn = shop.definition().acceptFunction();
             fx(() -> {
-                page.timeline().select(ShopScreenshotTrace.functionRow(page.timeline().getModel(), updateFn));
+                page.timeline().select(ShopScreenshotTrace.functionRow(page.timeline().getModel(), acceptFn));
                 page.showLogs();
                 return null;
             });
             await(() -> !page.model().logsLoadingProperty().get() && !page.model().logLines().isEmpty());
-            // Selected again once the table has measured its rows (REPORT rows are two lines), so the scroll lands.
-            fx(() -> {
-                int row = ShopScreenshotTrace.functionRow(page.timeline().getModel(), updateFn);
-                page.timeline().select(page.timeline().getModel().parent(row));
-                page.timeline().select(row);
-                return null;
-            });
-            await(() -> true);
             files.addAll(fx(() -> renderer.renderCurrent(out, "trace-logs")));
             // ---- Stack screen (stackui): "what does tracing cost" run for real, then the runs side by side
             fx(() -> StackScreenshots.startTracingCost(wiring));

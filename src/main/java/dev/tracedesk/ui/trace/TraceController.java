@@ -182,8 +182,6 @@ public final class TraceController implements TracePage {
                 column(strings.getString("trace.logs.col.group"), 220, LogLine::logGroup),
                 column(strings.getString("trace.logs.col.report"), 460, l -> l.report().map(this::report).orElse("")),
                 column(strings.getString("trace.logs.col.message"), 700, l -> oneLine(l.message()))));
-        // The message takes what the other columns leave: no sideways scrolling, every row's REPORT figures in view.
-        logsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         logsMessage.textProperty().bind(model.logsMessageProperty());
         model.logsWantedProperty().bind(logsTab.selectedProperty());
         // A selected function brings its own lines into view (the trace's lines are in time order, all functions).
