@@ -180,7 +180,7 @@ public final class TraceController implements TracePage {
                 column(strings.getString("trace.logs.col.time"), 100, l -> LOG_TIME.format(l.timestamp()
                         .atZone(model.zoneProperty().get()))),
                 column(strings.getString("trace.logs.col.group"), 220, LogLine::logGroup),
-                column(strings.getString("trace.logs.col.report"), 500, l -> l.report().map(this::report).orElse("")),
+                column(strings.getString("trace.logs.col.report"), 540, l -> l.report().map(this::report).orElse("")),
                 column(strings.getString("trace.logs.col.message"), 700, l -> oneLine(l.message()))));
         logsMessage.textProperty().bind(model.logsMessageProperty());
         model.logsWantedProperty().bind(logsTab.selectedProperty());
