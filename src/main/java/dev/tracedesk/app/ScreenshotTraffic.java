@@ -22,8 +22,8 @@ final class ScreenshotTraffic {
     static final String ACCOUNT = "123456789012";
     static final String REGION = "eu-west-1";
 
-    /** The documents, and the id of a cold-start trace to open. */
-    record Traffic(List<String> documents, String coldStartTraceId) {
+    /** The segment documents (the trace page's shots use real shop orders instead: {@link ShopScreenshotTrace}). */
+    record Traffic(List<String> documents) {
     }
 
     private final Random random = new Random(42);
@@ -36,7 +36,6 @@ final class ScreenshotTraffic {
     /** {@code count} traces spread over the 10 minutes before {@code end}. */
     static Traffic generate(Instant end, int count) {
         ScreenshotTraffic t = new ScreenshotTraffic();
-        String cold = null;
         for (int k = 0; k < count; k++) {
             double start = end.getEpochSecond() - 600 + k * (590.0 / count) + t.random.nextDouble() * 0.5;
             TraceId id = TraceId.generate(Instant.ofEpochSecond((long) start));
@@ -46,12 +45,9 @@ final class ScreenshotTraffic {
             } else {
                 int kind = k % 17 == 5 ? 1 : k % 19 == 3 ? 2 : 0;
                 t.shop(id, start, coldStart, k % 9 == 4 ? 0.35 : 0.02 + t.random.nextDouble() * 0.04, kind);
-                if (coldStart && kind == 0) {
-                    cold = id.value();
-                }
             }
         }
-        return new Traffic(t.docs, cold);
+        return new Traffic(t.docs);
     }
 
     private String id() {

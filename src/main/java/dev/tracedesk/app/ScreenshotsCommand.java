@@ -107,25 +107,40 @@ public final class ScreenshotsCommand implements java.util.concurrent.Callable<I
             await(renderer::analyticsSettled);
             fx(() -> renderer.brushAnalytics(0.4)); // the seed's step: from about 400 ms to the maximum
             files.addAll(fx(() -> renderer.renderAll(out)));
+            // ---- the trace page: real orders through the shop stack, the first one cold in every function
+            String coldTrace = ShopScreenshotTrace.sendOrders(shop, 3);
+            String updateFn = shop.definition().updateDbFunction();
+            ShopScreenshotTrace.awaitComplete(session.clients().xray(), coldTrace, updateFn, Duration.ofSeconds(60));
+            sandbox.flush(Duration.ofSeconds(10));
             TracesController traces = wiring.tracesControllerIfLoaded();
             fx(() -> {
                 wiring.shell().selectScreen(Screen.TRACES);
-                return traces.model().openTraceId(traffic.coldStartTraceId());
+                return traces.model().openTraceId(coldTrace);
             });
-            await(() -> ((TraceController) traces.trace()).timeline().getModel() != null);
+            TraceController page = (TraceController) traces.trace();
+            await(() -> page.timeline().getModel() != null && page.model().graphProperty().get() != null);
             fx(() -> {
-                var timeline = ((TraceController) traces.trace()).timeline();
+                var timeline = page.timeline();
                 int row = timeline.getModel().rowNamed("Initialization");
                 timeline.select(timeline.getModel().parent(row));
                 return null;
             });
             files.addAll(fx(() -> renderer.renderCurrent(out, "trace-cold-start")));
             fx(() -> {
-                ((TraceController) traces.trace()).timeline().select(((TraceController) traces.trace()).timeline().getModel().rowNamed("DynamoDB"));
-                ((TraceController) traces.trace()).showResources();
+                page.timeline().select(page.timeline().getModel().rowNamed("DynamoDB"));
+                page.showResources();
                 return null;
             });
             files.addAll(fx(() -> renderer.renderCurrent(out, "trace-dynamodb")));
+            // The accept function: its cold start's START/END/REPORT lines come first in the trace's logs.
+            String acceptFn = shop.definition().acceptFunction();
+            fx(() -> {
+                page.timeline().select(ShopScreenshotTrace.functionRow(page.timeline().getModel(), acceptFn));
+                page.showLogs();
+                return null;
+            });
+            await(() -> !page.model().logsLoadingProperty().get() && !page.model().logLines().isEmpty());
+            files.addAll(fx(() -> renderer.renderCurrent(out, "trace-logs")));
             // ---- Stack screen (stackui): "what does tracing cost" run for real, then the runs side by side
             fx(() -> StackScreenshots.startTracingCost(wiring));
             await(() -> StackScreenshots.tracingCostDone(wiring), 300);

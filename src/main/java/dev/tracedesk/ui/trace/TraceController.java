@@ -179,11 +179,31 @@ public final class TraceController implements TracePage {
         logsTable.getColumns().setAll(List.of(
                 column(strings.getString("trace.logs.col.time"), 100, l -> LOG_TIME.format(l.timestamp()
                         .atZone(model.zoneProperty().get()))),
-                column(strings.getString("trace.logs.col.group"), 200, LogLine::logGroup),
-                column(strings.getString("trace.logs.col.report"), 300, l -> l.report().map(this::report).orElse("")),
-                column(strings.getString("trace.logs.col.message"), 700, l -> l.message().strip())));
+                column(strings.getString("trace.logs.col.group"), 220, LogLine::logGroup),
+                column(strings.getString("trace.logs.col.report"), 540, l -> l.report().map(this::report).orElse("")),
+                column(strings.getString("trace.logs.col.message"), 700, l -> oneLine(l.message()))));
         logsMessage.textProperty().bind(model.logsMessageProperty());
         model.logsWantedProperty().bind(logsTab.selectedProperty());
+        // A selected function brings its own lines into view (the trace's lines are in time order, all functions).
+        model.selectedRowProperty().addListener((obs, o, row) -> scrollLogsToSelection());
+        model.logLines().addListener((javafx.collections.ListChangeListener<LogLine>) c -> scrollLogsToSelection());
+        logsTab.selectedProperty().addListener((obs, o, shown) -> scrollLogsToSelection());
+    }
+
+    /** A log message on one row: rows of one height keep the table's scrolling exact (REPORT lines hold a newline). */
+    static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", "  ");
+    }
+
+    private void scrollLogsToSelection() {
+        // After this pulse: a Logs tab shown just now has no laid-out table yet, and would lose the scroll.
+        javafx.application.Platform.runLater(() -> {
+            int line = model.firstLogLineOfSelection();
+            if (line >= 0) {
+                logsTable.scrollTo(line);
+                logsTable.getSelectionModel().select(line);
+            }
+        });
     }
 
     private String report(Report r) {
@@ -265,6 +285,11 @@ public final class TraceController implements TracePage {
     /** Shows the Resources tab of the details. */
     public void showResources() {
         detailTabs.getSelectionModel().select(1);
+    }
+
+    /** Shows the Logs tab (which loads the trace's log lines). */
+    public void showLogs() {
+        logsTab.getTabPane().getSelectionModel().select(logsTab);
     }
 
     /** Sets the zone of times shown (the shell's UTC switch). */

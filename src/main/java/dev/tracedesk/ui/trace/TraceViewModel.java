@@ -295,6 +295,30 @@ public final class TraceViewModel {
                 .andFinally(() -> logsLoading.set(false)).start();
     }
 
+    /**
+     * The index in {@link #logLines()} of the first line the selected function segment logged (its log group is named
+     * after the function), or -1: nothing selected, not a Lambda segment, or no line of it.
+     */
+    public int firstLogLineOfSelection() {
+        TimelineModel model = timeline.get();
+        int row = selectedRow.get();
+        if (model == null || row < 0 || row >= model.rowCount()) {
+            return -1;
+        }
+        String origin = model.segment(row).origin();
+        String name = model.segment(row).name();
+        if (origin == null || !origin.startsWith("AWS::Lambda") || name == null) {
+            return -1;
+        }
+        for (int i = 0; i < logLines.size(); i++) {
+            String group = logLines.get(i).logGroup();
+            if (group != null && group.endsWith("/" + name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The sentence that explains an empty logs result. */
     public String reason(TraceLogs.Result result) {
         String groups = String.join(", ", result.groups());
