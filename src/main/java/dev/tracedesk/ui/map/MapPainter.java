@@ -194,7 +194,10 @@ final class MapPainter {
         double y = cy + r + RING_WIDTH / 2 + 4;
         g.setFont(NAME);
         g.setFill(selected ? p.accent() : p.text());
-        g.fillText(fit(node.name(), 22), cx, y, MapLayout.NODE_WIDTH);
+        // X-Ray names a client node after the root service it calls; under the person icon that read as a second
+        // copy of the stage, so it says what it is, as the console does (the details panel keeps the name).
+        String name = node.kind() == NodeKind.CLIENT ? "Client" : node.name();
+        g.fillText(fit(name, 22), cx, y, MapLayout.NODE_WIDTH);
         String figures = model.nodeFigures(i);
         g.setFont(SMALL);
         if (!figures.isEmpty()) {
