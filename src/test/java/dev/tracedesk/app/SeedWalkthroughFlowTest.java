@@ -1,5 +1,8 @@
 package dev.tracedesk.app;
 
+import static dev.tracedesk.app.ShopWindow.fill;
+import static dev.tracedesk.app.ShopWindow.label;
+import static dev.tracedesk.app.ShopWindow.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracedesk.explore.load.RunResult;
@@ -12,12 +15,8 @@ import dev.tracedesk.ui.shell.Screen;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,20 +124,5 @@ class SeedWalkthroughFlowTest {
     private List<TraceSummary> summaries(Instant from, Instant to) {
         return wiring.session().clients().xray().getTraceSummariesPaginator(r -> r.startTime(from).endTime(to))
                 .traceSummaries().stream().toList();
-    }
-
-    private static void fill(FxRobot robot, String id, String text) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
-        robot.interact(() -> field.setText(text));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String label(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

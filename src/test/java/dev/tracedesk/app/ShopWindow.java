@@ -8,12 +8,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A window on a sandbox of its own with the shop stack running (fast async retries), for the flow tests that drive
- * the shop from the app. Close it after each test.
+ * the shop from the app, and the few robot steps they share. Close it after each test.
  */
 final class ShopWindow implements AutoCloseable {
     final Path dir;
@@ -48,5 +54,21 @@ final class ShopWindow implements AutoCloseable {
         wiring.session().close();
         shop.close();
         sandbox.close();
+    }
+
+    static void fill(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(() -> field.setText(text));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Waits (30 s at most) for a condition the window reaches off the FX thread, then for the FX queue. */
+    static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -1,5 +1,8 @@
 package dev.tracedesk.app;
 
+import static dev.tracedesk.app.ShopWindow.fill;
+import static dev.tracedesk.app.ShopWindow.label;
+import static dev.tracedesk.app.ShopWindow.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracedesk.explore.load.FunctionStatistics;
@@ -9,8 +12,6 @@ import dev.tracedesk.explore.load.SmokeCase;
 import dev.tracedesk.sandbox.Sandbox;
 import dev.tracedesk.sandbox.stack.ShopStack;
 import dev.tracedesk.ui.shell.Screen;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Stack screen on a sandbox of its own with the shop stack running: load tests from the window. */
 @ExtendWith(ApplicationExtension.class)
@@ -159,20 +159,5 @@ class StackFlowTest {
 
     private software.amazon.awssdk.services.lambda.LambdaClient lambda() {
         return wiring.session().clients().lambda();
-    }
-
-    private static void fill(FxRobot robot, String id, String text) {
-        TextField field = robot.lookup(id).queryAs(TextField.class);
-        robot.interact(() -> field.setText(text));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String label(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

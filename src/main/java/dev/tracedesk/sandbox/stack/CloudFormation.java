@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -135,6 +136,12 @@ public final class CloudFormation implements AutoCloseable {
         }
 
         public boolean settled() { return status != null && !status.endsWith("_IN_PROGRESS"); }
+
+        /** Every stack status change goes through here, so {@link CloudFormation#await} sleeps until one happens. */
+        synchronized void status(String value) {
+            status = value;
+            notifyAll();
+        }
     }
 
     private final LocalIam iam;
@@ -186,7 +193,7 @@ public final class CloudFormation implements AutoCloseable {
         Stack s = new Stack("arn:aws:cloudformation:" + region + ":" + account + ":stack/" + name + "/" + UUID.randomUUID(), name);
         synchronized (live) {
             if (live.containsKey(name)) throw new CfnError("AlreadyExistsException", "Stack [" + name + "] already exists");
-            s.status = "CREATE_IN_PROGRESS";
+            s.status("CREATE_IN_PROGRESS");
             s.template = template;
             s.templateBody = templateBody;
             s.parameters = values;
@@ -214,7 +221,7 @@ public final class CloudFormation implements AutoCloseable {
             if (body.equals(s.templateBody) && values.equals(s.parameters)) {
                 throw new CfnError("ValidationError", "No updates are to be performed.");
             }
-            s.status = "UPDATE_IN_PROGRESS";
+            s.status("UPDATE_IN_PROGRESS");
         }
         event(s, s.name, s.id, "AWS::CloudFormation::Stack", "UPDATE_IN_PROGRESS", "User Initiated");
         worker.execute(() -> update(s, template, body, values, List.copyOf(capabilities)));
@@ -228,7 +235,7 @@ public final class CloudFormation implements AutoCloseable {
         Stack stack = s;
         synchronized (stack) {
             if (stack.status.equals("DELETE_IN_PROGRESS")) return;
-            stack.status = "DELETE_IN_PROGRESS";
+            stack.status("DELETE_IN_PROGRESS");
         }
         event(stack, stack.name, stack.id, "AWS::CloudFormation::Stack", "DELETE_IN_PROGRESS", "User Initiated");
         worker.execute(() -> delete(stack));
@@ -238,8 +245,13 @@ public final class CloudFormation implements AutoCloseable {
     public String await(String nameOrId, Duration timeout) throws InterruptedException {
         Stack s = stack(nameOrId);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!s.settled() && System.nanoTime() < deadline) Thread.sleep(5);
-        return s.status;
+        synchronized (s) {
+            for (long left = timeout.toMillis(); !s.settled() && left > 0;
+                 left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                s.wait(left);
+            }
+            return s.status;
+        }
     }
 
     private static CfnTemplate parse(String body) {
@@ -388,10 +400,10 @@ public final class CloudFormation implements AutoCloseable {
                 }
             }
             s.outputs = outputs(t, scope);
-            s.status = "CREATE_COMPLETE";
+            s.status("CREATE_COMPLETE");
             event(s, s.name, s.id, "AWS::CloudFormation::Stack", "CREATE_COMPLETE", null);
         } catch (Failed f) {
-            s.status = "ROLLBACK_IN_PROGRESS";
+            s.status("ROLLBACK_IN_PROGRESS");
             s.reason = "The following resource(s) failed to create: [" + f.logicalId + "]. Rollback requested by user.";
             event(s, s.name, s.id, "AWS::CloudFormation::Stack", "ROLLBACK_IN_PROGRESS", s.reason);
             Collections.reverse(created);
@@ -404,11 +416,11 @@ public final class CloudFormation implements AutoCloseable {
                     resourceEvent(s, r, "DELETE_FAILED", reason(e));
                 }
             }
-            s.status = "ROLLBACK_COMPLETE";
+            s.status("ROLLBACK_COMPLETE");
             event(s, s.name, s.id, "AWS::CloudFormation::Stack", "ROLLBACK_COMPLETE", null);
         } catch (RuntimeException e) {
             LOG.warn("stack {} failed", s.name, e);
-            s.status = "CREATE_FAILED";
+            s.status("CREATE_FAILED");
             s.reason = reason(e);
             event(s, s.name, s.id, "AWS::CloudFormation::Stack", "CREATE_FAILED", s.reason);
         }
@@ -485,7 +497,7 @@ public final class CloudFormation implements AutoCloseable {
                     throw new Failed(id, reason(e));
                 }
             }
-            s.status = "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS";
+            s.status("UPDATE_COMPLETE_CLEANUP_IN_PROGRESS");
             event(s, s.name, s.id, "AWS::CloudFormation::Stack", "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", null);
             List<Resource> gone = new ArrayList<>();
             for (Resource r : s.resources()) if (!t.resources.containsKey(r.logicalId) || !enabled(t, r.logicalId, scope)) gone.add(r);
@@ -506,10 +518,10 @@ public final class CloudFormation implements AutoCloseable {
             s.capabilities = capabilities;
             s.outputs = outputs(t, scope);
             s.updated = Instant.now();
-            s.status = "UPDATE_COMPLETE";
+            s.status("UPDATE_COMPLETE");
             event(s, s.name, s.id, "AWS::CloudFormation::Stack", "UPDATE_COMPLETE", null);
         } catch (RuntimeException e) {
-            s.status = "UPDATE_ROLLBACK_IN_PROGRESS";
+            s.status("UPDATE_ROLLBACK_IN_PROGRESS");
             s.reason = e instanceof Failed f ? "The following resource(s) failed to update: [" + f.logicalId + "]." : reason(e);
             event(s, s.name, s.id, "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_IN_PROGRESS", s.reason);
             Collections.reverse(added);
@@ -536,7 +548,7 @@ public final class CloudFormation implements AutoCloseable {
             }
             s.template = oldTemplate;
             s.parameters = oldParams;
-            s.status = "UPDATE_ROLLBACK_COMPLETE";
+            s.status("UPDATE_ROLLBACK_COMPLETE");
             event(s, s.name, s.id, "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_COMPLETE", null);
         }
     }
@@ -558,12 +570,12 @@ public final class CloudFormation implements AutoCloseable {
             }
         }
         if (failed) {
-            s.status = "DELETE_FAILED";
+            s.status("DELETE_FAILED");
             event(s, s.name, s.id, "AWS::CloudFormation::Stack", "DELETE_FAILED", "The following resource(s) failed to delete.");
             return;
         }
         s.deleted = Instant.now();
-        s.status = "DELETE_COMPLETE";
+        s.status("DELETE_COMPLETE");
         event(s, s.name, s.id, "AWS::CloudFormation::Stack", "DELETE_COMPLETE", null);
         live.remove(s.name, s);
     }
