@@ -6,23 +6,16 @@ import dev.tracedesk.explore.analytics.AttributeKind;
 import dev.tracedesk.explore.analytics.Difference;
 import dev.tracedesk.explore.traces.TraceRow;
 import dev.tracedesk.sandbox.Sandbox;
-import dev.tracedesk.sandbox.SandboxFixture;
 import dev.tracedesk.ui.analytics.AnalyticsViewModel;
 import dev.tracedesk.ui.analytics.HistogramChart;
 import dev.tracedesk.ui.analytics.TimeSeriesChart;
-import dev.tracedesk.ui.common.BackgroundTasks;
 import dev.tracedesk.ui.map.ShopFeed;
 import dev.tracedesk.ui.shell.Screen;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -38,33 +31,24 @@ import software.amazon.awssdk.services.xray.XRayClient;
 /** Analytics against a sandbox fed with the shop traces (cold starts among the slow ones), brushed with the mouse. */
 @ExtendWith(ApplicationExtension.class)
 class AnalyticsFlowTest {
-    private Path dir;
+    private FedWindow window;
     private Sandbox sandbox;
     private XRayClient xray;
-    private ExecutorService worker;
     private UiWiring wiring;
     private long shift;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("analytics-flow");
-        sandbox = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(dir));
-        xray = SandboxFixture.client(sandbox.port());
-        shift = ShopFeed.shift(Instant.now().getEpochSecond(), 60);
-        ShopFeed.put(xray, shift);
-        sandbox.flush(Duration.ofSeconds(10));
-        worker = BackgroundTasks.newWorkerPool(2);
-        wiring = TestWiring.onSandbox(worker, sandbox.port());
-        stage.setScene(new Scene(wiring.loadShell().root(), 1280, 800));
-        stage.show();
+        window = FedWindow.open(stage, "analytics-flow");
+        sandbox = window.sandbox;
+        xray = window.xray;
+        wiring = window.wiring;
+        shift = window.shift;
     }
 
     @AfterEach
     void stop() {
-        worker.shutdownNow();
-        wiring.session().close();
-        xray.close();
-        sandbox.close();
+        window.close();
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tracedesk.explore.map.ServiceMap;
 import dev.tracedesk.filter.FilterParser;
 import dev.tracedesk.sandbox.Sandbox;
-import dev.tracedesk.sandbox.SandboxFixture;
-import dev.tracedesk.ui.common.BackgroundTasks;
 import dev.tracedesk.ui.map.LatencyHistogramChart;
 import dev.tracedesk.ui.map.ServiceMapCanvas;
 import dev.tracedesk.ui.map.ServiceMapViewModel;
@@ -15,17 +13,13 @@ import dev.tracedesk.ui.shell.Screen;
 import dev.tracedesk.xray.Outcome;
 import dev.tracedesk.xray.ShopTraces;
 import dev.tracedesk.xray.TraceId;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -40,33 +34,26 @@ import software.amazon.awssdk.services.xray.XRayClient;
 /** The service map against a sandbox on a free port fed with the shop traces, clicked through like a user would. */
 @ExtendWith(ApplicationExtension.class)
 class ServiceMapFlowTest {
+    private FedWindow window;
     private Path dir;
     private Sandbox sandbox;
     private XRayClient xray;
-    private ExecutorService worker;
     private UiWiring wiring;
     private long shift;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("map-flow");
-        sandbox = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(dir));
-        xray = SandboxFixture.client(sandbox.port());
-        shift = ShopFeed.shift(Instant.now().getEpochSecond(), 60);
-        ShopFeed.put(xray, shift);
-        sandbox.flush(Duration.ofSeconds(10));
-        worker = BackgroundTasks.newWorkerPool(2);
-        wiring = TestWiring.onSandbox(worker, sandbox.port());
-        stage.setScene(new Scene(wiring.loadShell().root(), 1280, 800));
-        stage.show();
+        window = FedWindow.open(stage, "map-flow");
+        dir = window.dir;
+        sandbox = window.sandbox;
+        xray = window.xray;
+        wiring = window.wiring;
+        shift = window.shift;
     }
 
     @AfterEach
     void stop() {
-        worker.shutdownNow();
-        wiring.session().close();
-        xray.close();
-        sandbox.close();
+        window.close();
     }
 
     @Test
