@@ -48,6 +48,10 @@ import software.amazon.awssdk.services.xray.model.GetTraceSummariesResponse;
  */
 public final class SandboxBench {
     private static final String HEADER = "{\"format\":\"json\",\"version\":1}\n";
+    /** CPU by thread when the last paced sender finished. */
+    private static volatile Map<String, Long> cpuAtSendEnd = Map.of();
+    /** Trace numbers of the warm-up: far from the measured ones, so their ids never collide. */
+    private static final long WARMUP_FIRST = 3_000_000_000L;
 
     private SandboxBench() {}
 
@@ -57,6 +61,9 @@ public final class SandboxBench {
         int motoTraces = intArg(args, "--moto-traces", 2_000);
         int burstSeconds = intArg(args, "--burst-seconds", 5);
         int senders = intArg(args, "--senders", 2);
+        // Only the paced ingest (for tuning the receive path): no queries, burst, restart or moto.
+        boolean ingestOnly = Arrays.asList(args).contains("--ingest-only");
+        int warmup = intArg(args, "--warmup-traces", 50_000);
         Path dir = Files.createTempDirectory("sandbox-bench");
         System.out.printf(Locale.ROOT, "SandboxBench: %,d traces (%,d segments), rate %,d segments/s, data %s, %d cores, max heap %d MiB%n",
                 traces, traces * 2L, rate, dir, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -73,16 +80,29 @@ public final class SandboxBench {
         try (Sandbox sb = Sandbox.start(config)) {
             System.out.printf(Locale.ROOT, "started empty in %.0f ms; UDP receive buffer granted %,d bytes%n", (System.nanoTime() - cold0) / 1e6, sb.udpReceiveBuffer());
             // 1. sustained ingest at a fixed rate
+            // 0. warm-up: the JIT compiles the receive and decode paths (a sandbox that has run for a while), unmeasured
+            if (warmup > 0) {
+                sendPaced(sb.port(), WARMUP_FIRST, warmup, base, rate / 2, senders);
+                sb.flush(Duration.ofMinutes(10));
+                System.out.printf(Locale.ROOT, "warm-up: %,d traces at %,d segments/s, stored; load average %s%n", warmup, rate / 2, loadAverage());
+            }
+            long receivedBefore = sb.stats().received();
+            long storedBefore0 = sb.stats().stored();
+            var cpu0 = ThreadCpu.snapshot();
             long t0 = System.nanoTime();
             long sent = sendPaced(sb.port(), 0, traces, base, rate, senders);
             double sendSecs = (System.nanoTime() - t0) / 1e9;
             var atEnd = sb.stats();
+            String sendingCpu = ThreadCpu.between(cpu0, cpuAtSendEnd, sendSecs);
             sb.flush(Duration.ofMinutes(60));
             double storeSecs = (System.nanoTime() - t0) / 1e9;
             var s = sb.stats();
             System.out.printf(Locale.ROOT, "ingest paced: sent %,d in %.1f s (%,.0f/s); received %,d, rejected %d %s, lost in the kernel %,d (%.3f%%); backlog when sending ended %,d; all stored and indexed after %.1f s (%,.0f/s end to end); load average %s%n",
-                    sent, sendSecs, sent / sendSecs, s.received(), s.rejectedTotal(), s.rejected(), sent - s.received(),
-                    100.0 * (sent - s.received()) / sent, atEnd.queueDepth(), storeSecs, s.stored() / storeSecs, loadAverage());
+                    sent, sendSecs, sent / sendSecs, s.received() - receivedBefore, s.rejectedTotal(), s.rejected(),
+                    sent - (s.received() - receivedBefore), 100.0 * (sent - (s.received() - receivedBefore)) / sent,
+                    atEnd.queueDepth(), storeSecs, (s.stored() - storedBefore0) / storeSecs, loadAverage());
+            System.out.println("  CPU while sending, by thread: " + sendingCpu);
+            if (ingestOnly) return;
 
             // 2. queries over the N traces
             try (XRayClient xray = client(sb.port())) {
@@ -188,6 +208,8 @@ public final class SandboxBench {
     static long sendPaced(int port, long first, long count, long base, int rate, int senders) throws InterruptedException {
         long start = System.nanoTime();
         java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        // The last sender to finish takes the CPU snapshot while all of them are still alive (ended threads leave /proc).
+        var allSent = new java.util.concurrent.CyclicBarrier(senders, () -> cpuAtSendEnd = ThreadCpu.snapshot());
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < senders; k++) {
             final int me = k;
@@ -213,7 +235,8 @@ public final class SandboxBench {
                             System.out.printf(Locale.ROOT, "  ... %,d segments sent (%.0f/s)%n", done, done / ((System.nanoTime() - start) / 1e9));
                         }
                     }
-                } catch (IOException | InterruptedException e) {
+                    allSent.await();
+                } catch (IOException | InterruptedException | java.util.concurrent.BrokenBarrierException e) {
                     throw new IllegalStateException(e);
                 }
             }, "bench-sender-" + k);
@@ -325,7 +348,11 @@ public final class SandboxBench {
 
     static String readProc(String file) {
         try {
-            return Files.readString(Path.of(file)).trim();
+            // Not Files.readString: /proc files report size 0, and it then read only the first byte ("4" for 4194304).
+            try (var in = Files.newBufferedReader(Path.of(file))) {
+                String line = in.readLine();
+                return line == null ? "?" : line.trim();
+            }
         } catch (IOException e) {
             return "?";
         }

@@ -31,6 +31,13 @@ public final class Journal implements DatagramSink, AutoCloseable {
     /** A PutTraceSegments document, already validated and counted by the API. */
     public static final byte API = 1;
     static final long COMMIT_EVERY_MS = 50;
+    /**
+     * Intake (entries/s over one commit interval) at which ingest counts as busy: the digest then steps back so the
+     * receiving thread keeps a core (see {@link #busy}). Far above what a few instrumented services send.
+     */
+    static final int BUSY_RATE = 10_000;
+    /** How long one busy interval keeps the journal busy, so a stream with short gaps stays busy. */
+    static final long BUSY_HOLD_MS = 500;
     private static final int CHUNK_BYTES = 2 << 20;
 
     private final SegmentStore store;
@@ -47,6 +54,7 @@ public final class Journal implements DatagramSink, AutoCloseable {
     private int pendingEntries;
     private volatile Runnable onCommit = () -> {};
     private volatile boolean running = true;
+    private volatile long lastBusyMillis = Long.MIN_VALUE / 2;
 
     private static final class Chunk {
         byte[] data = new byte[64 * 1024];
@@ -139,7 +147,18 @@ public final class Journal implements DatagramSink, AutoCloseable {
         }
     }
 
+    /**
+     * True while entries arrive at {@link #BUSY_RATE} or more (and for {@link #BUSY_HOLD_MS} after). The UDP receiver
+     * has only the socket's receive buffer (a few MiB: tens of milliseconds at that rate) between a scheduling delay
+     * and lost datagrams; so while this is true the writer digests in the background and leaves the cores to intake.
+     */
+    public boolean busy() {
+        return System.currentTimeMillis() - lastBusyMillis < BUSY_HOLD_MS;
+    }
+
     private void commit(Chunk c) {
+        long now = System.currentTimeMillis();
+        if (c.entries * 1000L >= BUSY_RATE * Math.max(COMMIT_EVERY_MS, now - c.firstMillis)) lastBusyMillis = now;
         byte[] data = c.size == c.data.length ? c.data : Arrays.copyOf(c.data, c.size);
         boolean ok = false;
         for (int attempt = 0; attempt < 5 && !ok; attempt++) {

@@ -26,6 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class SegmentWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentWriter.class);
     static final int MAX_BATCH = 2500;
+    /** Batch size while intake is busy: short steps, so the receiving thread never waits long for a core. */
+    static final int BUSY_BATCH = 400;
+    /**
+     * While intake is busy the digest rests this many times as long as its last step took (≤ 1/(1+n) of the time),
+     * decoding on its own thread only. The backlog waits durably in the journal and is digested at full speed after.
+     */
+    static final int BUSY_REST_FACTOR = Integer.getInteger("tracedesk.sandbox.busyRestFactor", 3);
     static final long MAX_DELAY_MS = 200;
     private static final long RETENTION_EVERY_MS = 60_000;
 
@@ -58,6 +65,8 @@ public final class SegmentWriter implements AutoCloseable {
     private boolean workSignalled;
     private volatile boolean running = true;
     private long lastSeq;
+    /** Journal entries this writer has passed on to the index thread (writer thread only). */
+    private long handedToIndex;
     private long lastRetention;
 
     public SegmentWriter(SegmentStore store, Journal journal, IngestPipeline pipeline, Listener listener,
@@ -139,7 +148,10 @@ public final class SegmentWriter implements AutoCloseable {
         lastRetention = System.currentTimeMillis();
         while (true) {
             try {
-                int n = processSome();
+                boolean busy = journal.busy();
+                long step0 = System.nanoTime();
+                int n = processSome(busy ? BUSY_BATCH : MAX_BATCH, !busy);
+                if (n > 0 && busy) restAfterBusyStep(step0);
                 if (n == 0) {
                     if (!running) return;
                     synchronized (work) {
@@ -158,11 +170,28 @@ public final class SegmentWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the index to take the step just written (so its work counts in the step), then rests
+     * {@link #BUSY_REST_FACTOR} times the step's duration.
+     */
+    private void restAfterBusyStep(long step0) throws InterruptedException {
+        synchronized (progress) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (processed.get() < handedToIndex && System.nanoTime() < deadline) progress.wait(5);
+        }
+        long tookNanos = System.nanoTime() - step0;
+        TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.MILLISECONDS.toNanos(500), tookNanos * BUSY_REST_FACTOR));
+    }
+
     /** Decodes, stores and indexes the next journal rows; returns the number of entries handled (0 = none left). */
     int processSome() {
+        return processSome(MAX_BATCH, true);
+    }
+
+    private int processSome(int maxEntries, boolean parallelDecode) {
         List<SegmentStore.JournalRow> rows;
         try {
-            rows = store.readJournal(lastSeq, MAX_BATCH);
+            rows = store.readJournal(lastSeq, maxEntries);
         } catch (SQLException e) {
             LOG.error("reading the journal: {}", e.toString());
             sleepQuietly(200);
@@ -176,7 +205,7 @@ public final class SegmentWriter implements AutoCloseable {
             counted += r.entries();
         }
         final int entries = counted;
-        List<StoredDocument> docs = decode(rows);
+        List<StoredDocument> docs = decode(rows, parallelDecode);
         try {
             store.writeBatch(docs, seqs);
             stats.stored(docs.size());
@@ -184,10 +213,12 @@ public final class SegmentWriter implements AutoCloseable {
             // The rows stay journaled: the next start replays them. Counted now so that flush() does not wait forever.
             LOG.error("could not commit {} documents: {}", docs.size(), e.toString());
             lastSeq = rows.get(rows.size() - 1).seq();
+            handedToIndex += entries;
             toIndex(() -> advance(entries));
             return entries;
         }
         lastSeq = rows.get(rows.size() - 1).seq();
+        handedToIndex += entries;
         toIndex(() -> {
             try {
                 if (!docs.isEmpty()) listener.committed(docs);
@@ -204,7 +235,7 @@ public final class SegmentWriter implements AutoCloseable {
     private record Entry(SegmentStore.JournalRow row, byte kind, int offset, int length) {}
 
     /** Decodes the entries of {@code rows} (on all cores), keeping their order. */
-    private List<StoredDocument> decode(List<SegmentStore.JournalRow> rows) {
+    private List<StoredDocument> decode(List<SegmentStore.JournalRow> rows, boolean parallel) {
         List<Entry> entries = new ArrayList<>();
         for (SegmentStore.JournalRow row : rows) {
             ByteBuffer b = ByteBuffer.wrap(row.data());
@@ -221,7 +252,8 @@ public final class SegmentWriter implements AutoCloseable {
             }
         }
         StoredDocument[] out = new StoredDocument[entries.size()];
-        IntStream.range(0, out.length).parallel().forEach(i -> {
+        IntStream indexes = IntStream.range(0, out.length);
+        (parallel ? indexes.parallel() : indexes).forEach(i -> {
             Entry e = entries.get(i);
             try {
                 out[i] = pipeline.decodeEntry(e.kind(), e.row().data(), e.offset(), e.length(), e.row().receivedMillis());
