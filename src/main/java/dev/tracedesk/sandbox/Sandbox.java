@@ -220,20 +220,24 @@ public final class Sandbox implements AutoCloseable {
 
     private record Bound(UdpReceiver udp, HttpServer http, ExecutorService executor) {}
 
-    /** Binds UDP and TCP on the same port number; with port 0 retries until one number is free for both. */
+    /**
+     * Binds TCP and UDP on the same port number; with port 0 retries until one number is free for both. TCP goes
+     * first: the UDP sockets share their port with SO_REUSEPORT, and the exclusive TCP bind is what keeps a second
+     * sandbox (or anything else listening there) from joining them.
+     */
     private static Bound bind(InetAddress addr, int port, DaemonStats stats, Journal journal, HttpRouter router)
             throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < (port == 0 ? 50 : 1); attempt++) {
-            UdpReceiver udp;
+            HttpServer http;
             try {
-                udp = new UdpReceiver(new InetSocketAddress(addr, port), stats, journal);
+                http = HttpServer.create(new InetSocketAddress(addr, port), 128);
             } catch (BindException e) {
                 last = e;
                 continue;
             }
             try {
-                HttpServer http = HttpServer.create(new InetSocketAddress(addr, udp.port()), 128);
+                UdpReceiver udp = new UdpReceiver(new InetSocketAddress(addr, http.getAddress().getPort()), stats, journal);
                 AtomicInteger n = new AtomicInteger();
                 ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
                     Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
@@ -244,7 +248,7 @@ public final class Sandbox implements AutoCloseable {
                 http.createContext("/", router);
                 return new Bound(udp, http, executor);
             } catch (BindException e) {
-                udp.close();
+                http.stop(0);
                 last = e;
             }
         }
@@ -253,8 +257,14 @@ public final class Sandbox implements AutoCloseable {
 
     public int port() { return udp.port(); }
 
-    /** The UDP socket receive buffer the kernel granted (bounded by net.core.rmem_max). */
+    /** The UDP socket receive buffer the kernel granted one socket (bounded by net.core.rmem_max). */
     public int udpReceiveBuffer() { return udp.receiveBufferBytes(); }
+
+    /** UDP sockets sharing the port (SO_REUSEPORT), each with its own receiving thread and buffer. */
+    public int udpSockets() { return udp.sockets(); }
+
+    /** True while segments arrive fast enough that storing and indexing them step back (see Journal#busy). */
+    public boolean ingestBusy() { return journal.busy(); }
 
     /** The API router on the sandbox port, for services added by the local stack. */
     public HttpRouter router() { return router; }

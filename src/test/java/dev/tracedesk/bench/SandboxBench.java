@@ -48,8 +48,6 @@ import software.amazon.awssdk.services.xray.model.GetTraceSummariesResponse;
  */
 public final class SandboxBench {
     private static final String HEADER = "{\"format\":\"json\",\"version\":1}\n";
-    /** CPU by thread when the last paced sender finished. */
-    private static volatile Map<String, Long> cpuAtSendEnd = Map.of();
     /** Trace numbers of the warm-up: far from the measured ones, so their ids never collide. */
     private static final long WARMUP_FIRST = 3_000_000_000L;
 
@@ -64,6 +62,7 @@ public final class SandboxBench {
         // Only the paced ingest (for tuning the receive path): no queries, burst, restart or moto.
         boolean ingestOnly = Arrays.asList(args).contains("--ingest-only");
         int warmup = intArg(args, "--warmup-traces", 50_000);
+        GcPauses gcPauses = new GcPauses();
         Path dir = Files.createTempDirectory("sandbox-bench");
         System.out.printf(Locale.ROOT, "SandboxBench: %,d traces (%,d segments), rate %,d segments/s, data %s, %d cores, max heap %d MiB%n",
                 traces, traces * 2L, rate, dir, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -82,18 +81,22 @@ public final class SandboxBench {
             // 1. sustained ingest at a fixed rate
             // 0. warm-up: the JIT compiles the receive and decode paths (a sandbox that has run for a while), unmeasured
             if (warmup > 0) {
-                sendPaced(sb.port(), WARMUP_FIRST, warmup, base, rate / 2, senders);
+                UdpLoad.run(sb.port(), "paced", WARMUP_FIRST, warmup, base, rate / 2, senders);
                 sb.flush(Duration.ofMinutes(10));
                 System.out.printf(Locale.ROOT, "warm-up: %,d traces at %,d segments/s, stored; load average %s%n", warmup, rate / 2, loadAverage());
             }
             long receivedBefore = sb.stats().received();
             long storedBefore0 = sb.stats().stored();
             var cpu0 = ThreadCpu.snapshot();
+            long sendStartMillis = System.currentTimeMillis();
             long t0 = System.nanoTime();
-            long sent = sendPaced(sb.port(), 0, traces, base, rate, senders);
-            double sendSecs = (System.nanoTime() - t0) / 1e9;
+            UdpLoad.Result load = UdpLoad.run(sb.port(), "paced", 0, traces, base, rate, senders);
+            long sent = load.sent();
+            double sendSecs = load.seconds();
             var atEnd = sb.stats();
-            String sendingCpu = ThreadCpu.between(cpu0, cpuAtSendEnd, sendSecs);
+            String sendingCpu = ThreadCpu.between(cpu0, ThreadCpu.snapshot(), sendSecs)
+                    + String.format(Locale.ROOT, "; the sending process %.1f s (%.0f%% of a core)", load.cpuSeconds(), 100 * load.cpuSeconds() / sendSecs);
+            String sendingGc = gcPauses.between(sendStartMillis, System.currentTimeMillis());
             sb.flush(Duration.ofMinutes(60));
             double storeSecs = (System.nanoTime() - t0) / 1e9;
             var s = sb.stats();
@@ -102,6 +105,7 @@ public final class SandboxBench {
                     sent - (s.received() - receivedBefore), 100.0 * (sent - (s.received() - receivedBefore)) / sent,
                     atEnd.queueDepth(), storeSecs, (s.stored() - storedBefore0) / storeSecs, loadAverage());
             System.out.println("  CPU while sending, by thread: " + sendingCpu);
+            System.out.println("  GC while sending: " + sendingGc);
             if (ingestOnly) return;
 
             // 2. queries over the N traces
@@ -122,8 +126,9 @@ public final class SandboxBench {
             long before = sb.stats().received();
             long storedBefore = sb.stats().stored();
             long b0 = System.nanoTime();
-            long burst = sendUnpaced(sb.port(), traces, base, burstSeconds, senders);
-            double burstSend = (System.nanoTime() - b0) / 1e9;
+            UdpLoad.Result burstLoad = UdpLoad.run(sb.port(), "burst", traces, burstSeconds, base, 0, senders);
+            long burst = burstLoad.sent();
+            double burstSend = burstLoad.seconds();
             sb.flush(Duration.ofMinutes(30));
             double burstAll = (System.nanoTime() - b0) / 1e9;
             long got = sb.stats().received() - before;
@@ -189,92 +194,6 @@ public final class SandboxBench {
             v >>>= 4;
         }
         return new String(c);
-    }
-
-    private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
-
-    /** Header + document into {@code buf}, ready to send (the documents are ASCII). */
-    private static void datagram(ByteBuffer buf, String doc) {
-        buf.clear();
-        buf.put(HEADER_BYTES);
-        for (int i = 0, n = doc.length(); i < n; i++) buf.put((byte) doc.charAt(i));
-        buf.flip();
-    }
-
-    /**
-     * Sends traces [first, first+count) at {@code rate} datagrams per second in total from {@code senders} threads
-     * (thread k sends every k-th trace, paced in slices), like several instrumented processes would.
-     */
-    static long sendPaced(int port, long first, long count, long base, int rate, int senders) throws InterruptedException {
-        long start = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
-        // The last sender to finish takes the CPU snapshot while all of them are still alive (ended threads leave /proc).
-        var allSent = new java.util.concurrent.CyclicBarrier(senders, () -> cpuAtSendEnd = ThreadCpu.snapshot());
-        List<Thread> threads = new ArrayList<>();
-        for (int k = 0; k < senders; k++) {
-            final int me = k;
-            Thread t = new Thread(() -> {
-                SplittableRandom rnd = new SplittableRandom(first + me);
-                InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
-                long sent = 0;
-                try (DatagramChannel ch = DatagramChannel.open()) {
-                    ByteBuffer buf = ByteBuffer.allocate(65536);
-                    for (long n = first + me; n < first + count; n += senders) {
-                        for (String doc : trace(n, base, rnd)) {
-                            datagram(buf, doc);
-                            ch.send(buf, target);
-                            sent++;
-                        }
-                        if ((sent & 127) == 0) {
-                            long due = start + sent * 1_000_000_000L * senders / rate;
-                            long wait = due - System.nanoTime();
-                            if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
-                        }
-                        long done = total.addAndGet(2);
-                        if (me == 0 && done % 400_000 < 2 * senders) {
-                            System.out.printf(Locale.ROOT, "  ... %,d segments sent (%.0f/s)%n", done, done / ((System.nanoTime() - start) / 1e9));
-                        }
-                    }
-                    allSent.await();
-                } catch (IOException | InterruptedException | java.util.concurrent.BrokenBarrierException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "bench-sender-" + k);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) t.join();
-        return total.get();
-    }
-
-    /** Sends as fast as {@code senders} threads can for {@code seconds}. */
-    static long sendUnpaced(int port, long first, long base, int seconds, int senders) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int k = 0; k < senders; k++) {
-            final int me = k;
-            Thread t = new Thread(() -> {
-                SplittableRandom rnd = new SplittableRandom(first + me);
-                InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
-                try (DatagramChannel ch = DatagramChannel.open()) {
-                    ByteBuffer buf = ByteBuffer.allocate(65536);
-                    for (long n = first + me; System.nanoTime() < end; n += senders) {
-                        for (String doc : trace(n, base, rnd)) {
-                            datagram(buf, doc);
-                            ch.send(buf, target);
-                        }
-                        total.addAndGet(2);
-                    }
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "bench-burst-" + k);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) t.join();
-        return total.get();
     }
 
     // ------------------------------------------------------------------------------------------ queries

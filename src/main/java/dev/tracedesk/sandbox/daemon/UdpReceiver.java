@@ -6,65 +6,95 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The X-Ray daemon's UDP side: one thread reads datagrams and hands the raw bytes to a {@link DatagramSink} (the
- * store's journal) without looking inside them, so it gets back to the socket within microseconds; decoding and
- * validation happen later, off this path. Nothing a sender does can stop it: malformed datagrams are counted by
+ * The X-Ray daemon's UDP side: receiving threads read datagrams and hand the raw bytes to a {@link DatagramSink} (the
+ * store's journal) without looking inside them, so they get back to the socket within microseconds; decoding and
+ * validation happen later, off this path. Nothing a sender does can stop them: malformed datagrams are counted by
  * reason when they are decoded, and a full sink is counted as {@code queue-full}.
+ *
+ * <p>Where the OS allows it (Linux), {@link #SOCKETS} sockets share the port with SO_REUSEPORT, each with its own
+ * thread and its own kernel receive buffer; the kernel spreads senders over them by address and port. So a stall of
+ * one thread (a scheduling delay) only fills its own buffer, and several busy senders get twice the buffer room.
+ * The caller binds the TCP side of the port first: a second sandbox then fails on TCP before it could join the
+ * UDP group.
  */
 public final class UdpReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpReceiver.class);
     /** Asked of the kernel; Linux grants at most twice net.core.rmem_max (see {@link #receiveBufferBytes}). */
     static final int WANTED_RCVBUF = 32 * 1024 * 1024;
+    /** Sockets (and receiving threads) sharing the port where SO_REUSEPORT exists. */
+    static final int SOCKETS = 2;
 
-    private final DatagramChannel channel;
+    private final List<DatagramChannel> channels = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final DaemonStats stats;
     private final DatagramSink sink;
-    private final Thread thread;
     private final int receiveBuffer;
     private volatile boolean running = true;
 
     public UdpReceiver(InetSocketAddress bind, DaemonStats stats, DatagramSink sink) throws IOException {
         this.stats = stats;
         this.sink = sink;
-        this.channel = DatagramChannel.open();
         try {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, WANTED_RCVBUF);
-            channel.bind(bind);
-            receiveBuffer = channel.getOption(StandardSocketOptions.SO_RCVBUF);
+            DatagramChannel first = open(bind, true);
+            int port = ((InetSocketAddress) first.getLocalAddress()).getPort();
+            boolean shared = first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+            for (int i = 1; shared && i < SOCKETS; i++) open(new InetSocketAddress(bind.getAddress(), port), true);
+            receiveBuffer = first.getOption(StandardSocketOptions.SO_RCVBUF);
         } catch (IOException e) {
-            channel.close();
+            closeChannels();
             throw e;
         }
         if (receiveBuffer < WANTED_RCVBUF) {
-            LOG.debug("UDP receive buffer {} bytes (asked {}; raise net.core.rmem_max for more burst room)",
-                    receiveBuffer, WANTED_RCVBUF);
+            LOG.debug("UDP receive buffer {} bytes per socket, {} sockets (asked {}; raise net.core.rmem_max for more burst room)",
+                    receiveBuffer, channels.size(), WANTED_RCVBUF);
         }
-        this.thread = new Thread(this::loop, "sandbox-udp");
-        thread.setDaemon(true);
-        // Only a hint: Linux JVMs honour it with -XX:ThreadPriorityPolicy=1 (and privileges to raise priority).
-        thread.setPriority(Thread.MAX_PRIORITY);
+        for (int i = 0; i < channels.size(); i++) {
+            DatagramChannel channel = channels.get(i);
+            String name = "sandbox-udp-" + (i + 1);
+            Thread thread = new Thread(() -> loop(channel), name);
+            thread.setDaemon(true);
+            // Only a hint: Linux JVMs honour it with -XX:ThreadPriorityPolicy=1 (and privileges to raise priority).
+            thread.setPriority(Thread.MAX_PRIORITY);
+            threads.add(thread);
+        }
+    }
+
+    private DatagramChannel open(InetSocketAddress address, boolean reusePort) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        channels.add(channel);
+        if (reusePort && channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+            channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+        }
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, WANTED_RCVBUF);
+        channel.bind(address);
+        return channel;
     }
 
     public void start() {
-        thread.start();
+        threads.forEach(Thread::start);
     }
 
-    /** The socket receive buffer the kernel granted, in bytes. */
+    /** The receive buffer the kernel granted one socket, in bytes (as Java reports it: half of what Linux shows). */
     public int receiveBufferBytes() { return receiveBuffer; }
+
+    /** How many sockets share the port. */
+    public int sockets() { return channels.size(); }
 
     public int port() {
         try {
-            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+            return ((InetSocketAddress) channels.get(0).getLocalAddress()).getPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private void loop() {
+    private void loop(DatagramChannel channel) {
         // One byte more than the largest valid datagram, so a full buffer means "truncated" (rejected as oversized).
         ByteBuffer buf = ByteBuffer.allocate(DatagramDecoder.MAX_DATAGRAM + 1);
         while (running) {
@@ -97,15 +127,23 @@ public final class UdpReceiver implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing anyway
+        closeChannels();
+        for (Thread thread : threads) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    }
+
+    private void closeChannels() {
+        for (DatagramChannel channel : channels) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
         }
     }
 }

@@ -38,7 +38,13 @@ public final class Journal implements DatagramSink, AutoCloseable {
     static final int BUSY_RATE = 10_000;
     /** How long one busy interval keeps the journal busy, so a stream with short gaps stays busy. */
     static final long BUSY_HOLD_MS = 500;
-    private static final int CHUNK_BYTES = 2 << 20;
+    /**
+     * A chunk is sealed once it holds this much. Kept under half a G1 region (1 MiB at a 2-4 GiB heap) so chunks are
+     * ordinary young objects, not humongous ones, and small enough that the writer's step while busy is one short row.
+     */
+    static final int CHUNK_BYTES = 384 << 10;
+    /** Chunk buffers kept for reuse: intake then allocates nothing per datagram and nothing per chunk. */
+    private static final int POOLED_BUFFERS = 4;
 
     private final SegmentStore store;
     private final DaemonStats stats;
@@ -49,7 +55,8 @@ public final class Journal implements DatagramSink, AutoCloseable {
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private Chunk current = new Chunk();
+    private final ArrayDeque<byte[]> freeBuffers = new ArrayDeque<>();
+    private Chunk current = newChunk();
     private long pendingBytes;
     private int pendingEntries;
     private volatile Runnable onCommit = () -> {};
@@ -57,12 +64,17 @@ public final class Journal implements DatagramSink, AutoCloseable {
     private volatile long lastBusyMillis = Long.MIN_VALUE / 2;
 
     private static final class Chunk {
-        byte[] data = new byte[64 * 1024];
+        /** Room for a full chunk plus the largest datagram, so a chunk never grows. */
+        static final int CAPACITY = CHUNK_BYTES + 5 + 65_536;
+        byte[] data;
         int size;
         int entries;
         long firstMillis;
 
+        Chunk(byte[] data) { this.data = data; }
+
         void put(byte kind, byte[] src, int off, int len) {
+            // Only a PutTraceSegments document over 64 KiB could need more (they are refused before; kept safe anyway).
             if (size + 5 + len > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + 5 + len));
             data[size] = kind;
             ByteBuffer.wrap(data, size + 1, 4).putInt(len);
@@ -102,10 +114,16 @@ public final class Journal implements DatagramSink, AutoCloseable {
         appended.incrementAndGet();
         if (current.size >= CHUNK_BYTES) {
             sealed.add(current);
-            current = new Chunk();
+            current = newChunk();
             notifyAll();
         }
         return true;
+    }
+
+    /** Called with this journal's lock held. */
+    private Chunk newChunk() {
+        byte[] b = freeBuffers.poll();
+        return new Chunk(b != null ? b : new byte[Chunk.CAPACITY]);
     }
 
     /** Entries accepted by {@link #append} so far. */
@@ -127,7 +145,7 @@ public final class Journal implements DatagramSink, AutoCloseable {
                         long age = System.currentTimeMillis() - current.firstMillis;
                         if (!running || age >= COMMIT_EVERY_MS) {
                             sealed.add(current);
-                            current = new Chunk();
+                            current = newChunk();
                             break;
                         }
                         wait = COMMIT_EVERY_MS - age;
@@ -178,6 +196,7 @@ public final class Journal implements DatagramSink, AutoCloseable {
         synchronized (this) {
             pendingBytes -= c.size;
             pendingEntries -= c.entries;
+            if (c.data.length == Chunk.CAPACITY && freeBuffers.size() < POOLED_BUFFERS) freeBuffers.add(c.data);
         }
         committed.addAndGet(c.entries);
         onCommit.run();
