@@ -67,8 +67,9 @@ public final class SandboxBench {
         System.out.printf(Locale.ROOT, "SandboxBench: %,d traces (%,d segments), rate %,d segments/s, data %s, %d cores, max heap %d MiB%n",
                 traces, traces * 2L, rate, dir, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
-        System.out.printf(Locale.ROOT, "load average at start: %s; net.core.rmem_max %s; %d sender threads%n", loadAverage(),
-                readProc("/proc/sys/net/core/rmem_max"), senders);
+        System.out.printf(Locale.ROOT, "load average at start: %s; net.core.rmem_max %s; %d sender threads in a process of their own; collectors %s%n",
+                loadAverage(), readProc("/proc/sys/net/core/rmem_max"), senders,
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
         long base = Instant.now().getEpochSecond() - 3600;
         Instant from = Instant.ofEpochSecond(base - 60);
         Instant to = Instant.now().plusSeconds(3600);
