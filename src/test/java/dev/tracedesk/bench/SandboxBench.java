@@ -82,16 +82,21 @@ public final class SandboxBench {
             // 1. sustained ingest at a fixed rate
             // 0. warm-up: the JIT compiles the receive and decode paths (a sandbox that has run for a while), unmeasured
             if (warmup > 0) {
-                UdpLoad.run(sb.port(), "paced", WARMUP_FIRST, warmup, base, rate / 2, senders);
+                UdpLoad.run(sb.port(), "paced", WARMUP_FIRST, warmup, base, rate, senders);
                 sb.flush(Duration.ofMinutes(10));
-                System.out.printf(Locale.ROOT, "warm-up: %,d traces at %,d segments/s, stored; load average %s%n", warmup, rate / 2, loadAverage());
+                System.out.printf(Locale.ROOT, "warm-up: %,d traces at %,d segments/s, stored; load average %s%n", warmup, rate, loadAverage());
             }
             long receivedBefore = sb.stats().received();
             long storedBefore0 = sb.stats().stored();
             var cpu0 = ThreadCpu.snapshot();
             long sendStartMillis = System.currentTimeMillis();
             long t0 = System.nanoTime();
-            UdpLoad.Result load = UdpLoad.run(sb.port(), "paced", 0, traces, base, rate, senders);
+            UdpLoad.Result load;
+            String socketsSeen;
+            try (UdpSocketWatch watch = new UdpSocketWatch(sb.port())) {
+                load = UdpLoad.run(sb.port(), "paced", 0, traces, base, rate, senders);
+                socketsSeen = watch.summary();
+            }
             long sent = load.sent();
             double sendSecs = load.seconds();
             var atEnd = sb.stats();
@@ -107,6 +112,7 @@ public final class SandboxBench {
                     atEnd.queueDepth(), storeSecs, (s.stored() - storedBefore0) / storeSecs, loadAverage());
             System.out.println("  CPU while sending, by thread: " + sendingCpu);
             System.out.println("  GC while sending: " + sendingGc);
+            System.out.println("  kernel, per socket: " + socketsSeen);
             if (ingestOnly) return;
 
             // 2. queries over the N traces

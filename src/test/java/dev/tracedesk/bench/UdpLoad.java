@@ -118,7 +118,7 @@ final class UdpLoad {
                             if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
                         }
                         long done = total.addAndGet(2);
-                        if (me == 0 && done % 400_000 < 2 * senders) {
+                        if (me == 0 && done >= 400_000 && done % 400_000 < 2 * senders) {
                             System.out.printf(Locale.ROOT, "  ... %,d segments sent (%.0f/s)%n", done, done / ((System.nanoTime() - start) / 1e9));
                         }
                     }
