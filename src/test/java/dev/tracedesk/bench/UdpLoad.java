@@ -95,6 +95,7 @@ final class UdpLoad {
      * (thread k sends every k-th trace, paced in slices).
      */
     static long sendPaced(int port, long first, long count, long base, int rate, int senders) throws InterruptedException {
+        warmUpGenerator(base);
         long start = System.nanoTime();
         AtomicLong total = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
@@ -115,6 +116,8 @@ final class UdpLoad {
                         if ((sent & 127) == 0) {
                             long due = start + sent * 1_000_000_000L * senders / rate;
                             long wait = due - System.nanoTime();
+                            // A sender that fell behind (its own GC, a descheduled thread) catches up at full speed:
+                            // bursts above the average rate, harder on the receiver than an even stream.
                             if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
                         }
                         long done = total.addAndGet(2);
@@ -131,6 +134,15 @@ final class UdpLoad {
         }
         for (Thread t : threads) t.join();
         return total.get();
+    }
+
+    /** Runs the document generator until the JIT has compiled it, so the first paced second is not a slow one. */
+    private static void warmUpGenerator(long base) {
+        SplittableRandom rnd = new SplittableRandom(7);
+        ByteBuffer buf = ByteBuffer.allocate(65536);
+        for (long n = 0; n < 100_000; n++) {
+            for (String doc : SandboxBench.trace(n, base, rnd)) datagram(buf, doc);
+        }
     }
 
     /** Sends as fast as {@code senders} threads can for {@code seconds}. */

@@ -23,11 +23,14 @@ final class UdpSocketWatch implements AutoCloseable {
     private final Map<String, Long> firstDrops = new TreeMap<>();
     private final Map<String, Long> lastDrops = new TreeMap<>();
     private final Map<String, Long> maxQueue = new TreeMap<>();
+    private final Map<String, Double> maxQueueAt = new TreeMap<>();
     /** "t+12.34 s: +567 on socket A" for each sample in which drops grew (the first 20). */
     private final List<String> dropEvents = new ArrayList<>();
     private volatile boolean running = true;
 
     UdpSocketWatch(int port) {
+        System.out.printf(Locale.ROOT, "  watching UDP port %d from JVM uptime %.2f s%n", port,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
         this.localPortHex = String.format(Locale.ROOT, ":%04X", port);
         this.thread = new Thread(this::run, "bench-udp-watch");
         thread.setDaemon(true);
@@ -45,7 +48,10 @@ final class UdpSocketWatch implements AutoCloseable {
                         dropEvents.add(String.format(Locale.ROOT, "t+%.2f s: +%d on socket %s",
                                 (System.currentTimeMillis() - startMillis) / 1000.0, s.drops() - before, inode));
                     }
-                    maxQueue.merge(inode, s.rxQueue(), Math::max);
+                    if (s.rxQueue() > maxQueue.getOrDefault(inode, -1L)) {
+                        maxQueue.put(inode, s.rxQueue());
+                        maxQueueAt.put(inode, (System.currentTimeMillis() - startMillis) / 1000.0);
+                    }
                 });
             }
             try {
@@ -80,8 +86,8 @@ final class UdpSocketWatch implements AutoCloseable {
     synchronized String summary() {
         if (lastDrops.isEmpty()) return "no /proc/net/udp sockets seen";
         StringBuilder b = new StringBuilder();
-        lastDrops.forEach((inode, drops) -> b.append(String.format(Locale.ROOT, "socket %s: %,d dropped, receive queue up to %,d bytes; ",
-                inode, drops - firstDrops.get(inode), maxQueue.get(inode))));
+        lastDrops.forEach((inode, drops) -> b.append(String.format(Locale.ROOT, "socket %s: %,d dropped, receive queue up to %,d bytes (t+%.2f s); ",
+                inode, drops - firstDrops.get(inode), maxQueue.get(inode), maxQueueAt.get(inode))));
         if (!dropEvents.isEmpty()) b.append("drops at ").append(String.join(", ", dropEvents));
         return b.toString().trim();
     }

@@ -42,7 +42,7 @@ class DaemonFuzzTest {
             assertThat(sb.flush(Duration.ofSeconds(60))).isTrue();
             var stats = sb.stats();
             assertThat(stats.received()).isEqualTo(valid + bad);
-            assertThat(stats.rejectedTotal()).isEqualTo(bad);
+            assertThat(stats.rejectedTotal()).as("rejected by reason: %s", stats.rejected()).isEqualTo(bad);
             assertThat(stats.stored()).isEqualTo(valid);
             assertThat(sb.storedDocuments()).isEqualTo(valid);
             assertThat(stats.rejected()).containsKeys("missing-header", "bad-header", "malformed-json", "invalid-segment",

@@ -5,7 +5,9 @@ import dev.tracedesk.sandbox.daemon.DatagramSink;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,7 @@ public final class Journal implements DatagramSink, AutoCloseable {
      */
     static final int CHUNK_BYTES = 384 << 10;
     /** Chunk buffers kept for reuse: intake then allocates nothing per datagram and nothing per chunk. */
-    private static final int POOLED_BUFFERS = 4;
+    private static final int POOLED_BUFFERS = 8;
 
     private final SegmentStore store;
     private final DaemonStats stats;
@@ -137,7 +139,7 @@ public final class Journal implements DatagramSink, AutoCloseable {
 
     private void loop() {
         while (true) {
-            Chunk c;
+            List<Chunk> chunks;
             synchronized (this) {
                 while (sealed.isEmpty()) {
                     long wait;
@@ -159,9 +161,12 @@ public final class Journal implements DatagramSink, AutoCloseable {
                         // only close() wakes us early; the loop commits what is left
                     }
                 }
-                c = sealed.poll();
+                // Everything sealed so far goes in one transaction: big datagrams fill many chunks quickly, and a
+                // transaction per chunk would make SQLite's per-commit cost the limit.
+                chunks = new ArrayList<>(sealed);
+                sealed.clear();
             }
-            commit(c);
+            commit(chunks);
         }
     }
 
@@ -174,31 +179,39 @@ public final class Journal implements DatagramSink, AutoCloseable {
         return System.currentTimeMillis() - lastBusyMillis < BUSY_HOLD_MS;
     }
 
-    private void commit(Chunk c) {
+    private void commit(List<Chunk> chunks) {
         long now = System.currentTimeMillis();
-        if (c.entries * 1000L >= BUSY_RATE * Math.max(COMMIT_EVERY_MS, now - c.firstMillis)) lastBusyMillis = now;
-        byte[] data = c.size == c.data.length ? c.data : Arrays.copyOf(c.data, c.size);
+        int entries = 0;
+        long firstMillis = chunks.get(0).firstMillis;
+        List<SegmentStore.JournalAppend> rows = new ArrayList<>(chunks.size());
+        for (Chunk c : chunks) {
+            entries += c.entries;
+            rows.add(new SegmentStore.JournalAppend(c.firstMillis, c.entries, Arrays.copyOf(c.data, c.size)));
+        }
+        if (entries * 1000L >= BUSY_RATE * Math.max(COMMIT_EVERY_MS, now - firstMillis)) lastBusyMillis = now;
         boolean ok = false;
         for (int attempt = 0; attempt < 5 && !ok; attempt++) {
             try {
-                store.appendJournal(c.firstMillis, c.entries, data);
+                store.appendJournal(rows);
                 ok = true;
             } catch (SQLException | RuntimeException e) {
-                LOG.warn("journal commit of {} entries failed (attempt {}): {}", c.entries, attempt + 1, e.toString());
+                LOG.warn("journal commit of {} entries failed (attempt {}): {}", entries, attempt + 1, e.toString());
                 sleep(100L << attempt);
             }
         }
         if (!ok) {
-            LOG.error("dropping {} journal entries: the database refuses writes", c.entries);
-            for (int i = 0; i < c.entries; i++) stats.rejected("store-failed");
-            dropped.addAndGet(c.entries);
+            LOG.error("dropping {} journal entries: the database refuses writes", entries);
+            for (int i = 0; i < entries; i++) stats.rejected("store-failed");
+            dropped.addAndGet(entries);
         }
         synchronized (this) {
-            pendingBytes -= c.size;
-            pendingEntries -= c.entries;
-            if (c.data.length == Chunk.CAPACITY && freeBuffers.size() < POOLED_BUFFERS) freeBuffers.add(c.data);
+            for (Chunk c : chunks) {
+                pendingBytes -= c.size;
+                pendingEntries -= c.entries;
+                if (c.data.length == Chunk.CAPACITY && freeBuffers.size() < POOLED_BUFFERS) freeBuffers.add(c.data);
+            }
         }
-        committed.addAndGet(c.entries);
+        committed.addAndGet(entries);
         onCommit.run();
     }
 

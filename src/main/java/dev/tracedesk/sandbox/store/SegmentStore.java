@@ -108,13 +108,28 @@ public final class SegmentStore implements AutoCloseable {
     public record JournalRow(long seq, long receivedMillis, int entries, byte[] data) {}
 
     /** Appends one journal row and commits it (journal thread only, autocommit). */
-    void appendJournal(long receivedMillis, int entries, byte[] data) throws SQLException {
-        appendJournal.setLong(1, receivedMillis);
-        appendJournal.setInt(2, entries);
-        appendJournal.setBytes(3, data);
+    /** One journal row to append. */
+    record JournalAppend(long receivedMillis, int entries, byte[] data) {}
+
+    /** Appends journal rows in one transaction: all of them or none (journal thread only). */
+    void appendJournal(List<JournalAppend> rows) throws SQLException {
         writeTurn.lock();
         try {
-            appendJournal.executeUpdate();
+            journal.setAutoCommit(false);
+            try {
+                for (JournalAppend r : rows) {
+                    appendJournal.setLong(1, r.receivedMillis());
+                    appendJournal.setInt(2, r.entries());
+                    appendJournal.setBytes(3, r.data());
+                    appendJournal.executeUpdate();
+                }
+                journal.commit();
+            } catch (SQLException | RuntimeException e) {
+                journal.rollback();
+                throw e;
+            } finally {
+                journal.setAutoCommit(true);
+            }
         } finally {
             writeTurn.unlock();
         }

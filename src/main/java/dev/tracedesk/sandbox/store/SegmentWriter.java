@@ -32,6 +32,8 @@ public final class SegmentWriter implements AutoCloseable {
      * While intake is busy the digest rests this many times as long as its last step took (≤ 1/(1+n) of the time),
      * decoding on its own thread only. The backlog waits durably in the journal and is digested at full speed after.
      */
+    /** Entries decoded between two rests while busy (about 3 ms of work). */
+    static final int BUSY_SLICE = 64;
     static final int BUSY_REST_FACTOR = Integer.getInteger("tracedesk.sandbox.busyRestFactor", 3);
     static final long MAX_DELAY_MS = 200;
     private static final long RETENTION_EVERY_MS = 60_000;
@@ -65,6 +67,8 @@ public final class SegmentWriter implements AutoCloseable {
     private boolean workSignalled;
     private volatile boolean running = true;
     private long lastSeq;
+    /** When the writer's current stretch of work began (writer thread only; for the rests while busy). */
+    private long workingSince;
     /** Journal entries this writer has passed on to the index thread (writer thread only). */
     private long handedToIndex;
     private long lastRetention;
@@ -149,9 +153,9 @@ public final class SegmentWriter implements AutoCloseable {
         while (true) {
             try {
                 boolean busy = journal.busy();
-                long step0 = System.nanoTime();
+                workingSince = System.nanoTime();
                 int n = processSome(busy ? BUSY_BATCH : MAX_BATCH, !busy);
-                if (n > 0 && busy) restAfterBusyStep(step0);
+                if (n > 0 && busy) restAfterBusyStep();
                 if (n == 0) {
                     if (!running) return;
                     synchronized (work) {
@@ -174,13 +178,23 @@ public final class SegmentWriter implements AutoCloseable {
      * Waits for the index to take the step just written (so its work counts in the step), then rests
      * {@link #BUSY_REST_FACTOR} times the step's duration.
      */
-    private void restAfterBusyStep(long step0) throws InterruptedException {
+    private void restAfterBusyStep() throws InterruptedException {
         synchronized (progress) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             while (processed.get() < handedToIndex && System.nanoTime() < deadline) progress.wait(5);
         }
-        long tookNanos = System.nanoTime() - step0;
-        TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.MILLISECONDS.toNanos(500), tookNanos * BUSY_REST_FACTOR));
+        rest();
+    }
+
+    /** Sleeps {@link #BUSY_REST_FACTOR} times as long as the work since the last rest took (at most 500 ms). */
+    private void rest() {
+        long worked = System.nanoTime() - workingSince;
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.MILLISECONDS.toNanos(500), worked * BUSY_REST_FACTOR));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workingSince = System.nanoTime();
     }
 
     /** Decodes, stores and indexes the next journal rows; returns the number of entries handled (0 = none left). */
@@ -252,19 +266,28 @@ public final class SegmentWriter implements AutoCloseable {
             }
         }
         StoredDocument[] out = new StoredDocument[entries.size()];
-        IntStream indexes = IntStream.range(0, out.length);
-        (parallel ? indexes.parallel() : indexes).forEach(i -> {
-            Entry e = entries.get(i);
-            try {
-                out[i] = pipeline.decodeEntry(e.kind(), e.row().data(), e.offset(), e.length(), e.row().receivedMillis());
-            } catch (RuntimeException ex) {
-                LOG.warn("journal entry failed to decode, skipped: {}", ex.toString());
-                stats.rejected("internal-error");
+        if (parallel) {
+            IntStream.range(0, out.length).parallel().forEach(i -> out[i] = decodeEntry(entries.get(i)));
+        } else {
+            // While busy: rests between small groups, so the CPU goes to the receivers in slices of a few ms.
+            for (int i = 0; i < out.length; i++) {
+                out[i] = decodeEntry(entries.get(i));
+                if (i % BUSY_SLICE == BUSY_SLICE - 1) rest();
             }
-        });
+        }
         List<StoredDocument> docs = new ArrayList<>(out.length);
         for (StoredDocument d : out) if (d != null) docs.add(d);
         return docs;
+    }
+
+    private StoredDocument decodeEntry(Entry e) {
+        try {
+            return pipeline.decodeEntry(e.kind(), e.row().data(), e.offset(), e.length(), e.row().receivedMillis());
+        } catch (RuntimeException ex) {
+            LOG.warn("journal entry failed to decode, skipped: {}", ex.toString());
+            stats.rejected("internal-error");
+            return null;
+        }
     }
 
     /** Replays every journal row on the caller's thread (startup, after a crash, before {@link #start}). */
