@@ -95,8 +95,35 @@ final class UdpLoad {
      * (thread k sends every k-th trace, paced in slices).
      */
     static long sendPaced(int port, long first, long count, long base, int rate, int senders) throws InterruptedException {
-        warmUpGenerator(base);
         long start = System.nanoTime();
+        return send(port, first, base, senders, "bench-sender-", n -> n < first + count, (me, sent, total) -> {
+            if ((sent & 127) == 0) {
+                long due = start + sent * 1_000_000_000L * senders / rate;
+                long wait = due - System.nanoTime();
+                // A sender that fell behind (its own GC, a descheduled thread) catches up at full speed:
+                // bursts above the average rate, harder on the receiver than an even stream.
+                if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
+            }
+            if (me == 0 && total >= 400_000 && total % 400_000 < 2L * senders) {
+                System.out.printf(Locale.ROOT, "  ... %,d segments sent (%.0f/s)%n", total, total / ((System.nanoTime() - start) / 1e9));
+            }
+        });
+    }
+
+    /** Sends as fast as {@code senders} threads can for {@code seconds}. */
+    static long sendUnpaced(int port, long first, long base, int seconds, int senders) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        return send(port, first, base, senders, "bench-burst-", n -> System.nanoTime() < end, (me, sent, total) -> {});
+    }
+
+    /** What a sender thread does after each trace: {@code sent} by this thread, {@code total} by all so far. */
+    private interface AfterTrace {
+        void run(int me, long sent, long total) throws InterruptedException;
+    }
+
+    /** {@code senders} threads, each with its own socket, send traces first+k, first+k+senders, ... while {@code more}. */
+    private static long send(int port, long first, long base, int senders, String name,
+                             java.util.function.LongPredicate more, AfterTrace after) throws InterruptedException {
         AtomicLong total = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < senders; k++) {
@@ -107,67 +134,18 @@ final class UdpLoad {
                 long sent = 0;
                 try (DatagramChannel ch = DatagramChannel.open()) {
                     ByteBuffer buf = ByteBuffer.allocate(65536);
-                    for (long n = first + me; n < first + count; n += senders) {
+                    for (long n = first + me; more.test(n); n += senders) {
                         for (String doc : SandboxBench.trace(n, base, rnd)) {
                             datagram(buf, doc);
                             ch.send(buf, target);
                             sent++;
                         }
-                        if ((sent & 127) == 0) {
-                            long due = start + sent * 1_000_000_000L * senders / rate;
-                            long wait = due - System.nanoTime();
-                            // A sender that fell behind (its own GC, a descheduled thread) catches up at full speed:
-                            // bursts above the average rate, harder on the receiver than an even stream.
-                            if (wait > 1_000_000) Thread.sleep(wait / 1_000_000);
-                        }
-                        long done = total.addAndGet(2);
-                        if (me == 0 && done >= 400_000 && done % 400_000 < 2 * senders) {
-                            System.out.printf(Locale.ROOT, "  ... %,d segments sent (%.0f/s)%n", done, done / ((System.nanoTime() - start) / 1e9));
-                        }
+                        after.run(me, sent, total.addAndGet(2));
                     }
                 } catch (IOException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            }, "bench-sender-" + k);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) t.join();
-        return total.get();
-    }
-
-    /** Runs the document generator until the JIT has compiled it, so the first paced second is not a slow one. */
-    private static void warmUpGenerator(long base) {
-        SplittableRandom rnd = new SplittableRandom(7);
-        ByteBuffer buf = ByteBuffer.allocate(65536);
-        for (long n = 0; n < 100_000; n++) {
-            for (String doc : SandboxBench.trace(n, base, rnd)) datagram(buf, doc);
-        }
-    }
-
-    /** Sends as fast as {@code senders} threads can for {@code seconds}. */
-    static long sendUnpaced(int port, long first, long base, int seconds, int senders) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicLong total = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int k = 0; k < senders; k++) {
-            final int me = k;
-            Thread t = new Thread(() -> {
-                SplittableRandom rnd = new SplittableRandom(first + me);
-                InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
-                try (DatagramChannel ch = DatagramChannel.open()) {
-                    ByteBuffer buf = ByteBuffer.allocate(65536);
-                    for (long n = first + me; System.nanoTime() < end; n += senders) {
-                        for (String doc : SandboxBench.trace(n, base, rnd)) {
-                            datagram(buf, doc);
-                            ch.send(buf, target);
-                        }
-                        total.addAndGet(2);
-                    }
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "bench-burst-" + k);
+            }, name + k);
             t.start();
             threads.add(t);
         }
