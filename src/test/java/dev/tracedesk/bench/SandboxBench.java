@@ -2,12 +2,8 @@ package dev.tracedesk.bench;
 
 import dev.tracedesk.sandbox.Sandbox;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,20 +30,21 @@ import software.amazon.awssdk.services.xray.model.GetTraceSummariesResponse;
 
 /**
  * The sandbox benchmark (run with {@code scripts/bench sandbox [--traces N] [--rate R] [--senders S] [--burst-seconds B]
- * [--moto-traces M]}):
+ * [--moto-traces M] [--warmup-traces W] [--ingest-only]}):
  * <ol>
- *   <li>ingest over UDP loopback at a fixed rate (default 50,000 segments/s) until N traces (2 documents each) are
- *       stored, counting loss; then an unpaced burst for the maximum rate;</li>
+ *   <li>after an unmeasured warm-up at the same rate, ingest over UDP loopback at a fixed rate (default 50,000
+ *       segments/s) until N traces (2 documents each) are stored, counting loss, with CPU by thread, collection
+ *       pauses and the kernel's per-socket view; then an unpaced burst for the maximum rate;</li>
  *   <li>GetTraceSummaries {@code responsetime > 0.4} over the N traces: first page and a full scan (all pages);</li>
  *   <li>GetServiceGraph over the window of all N traces;</li>
  *   <li>heap in use with N traces (after GC) and database size;</li>
  *   <li>the same PutTraceSegments / GetTraceSummaries / GetServiceGraph load against moto_server at a smaller
  *       scale (moto keeps everything in Python dicts), and against the sandbox at that same scale, for ratios.</li>
  * </ol>
- * Everything runs in this JVM: the sandbox, the UDP senders and the SDK client share the machine's cores.
+ * The sandbox and the SDK client run in this JVM, the UDP senders in a process of their own ({@link UdpLoad}); all
+ * share the machine's cores.
  */
 public final class SandboxBench {
-    private static final String HEADER = "{\"format\":\"json\",\"version\":1}\n";
     /** Trace numbers of the warm-up: far from the measured ones, so their ids never collide. */
     private static final long WARMUP_FIRST = 3_000_000_000L;
 
@@ -79,13 +76,13 @@ public final class SandboxBench {
         Sandbox.Config config = Sandbox.Config.defaults().port(0).dataDir(dir).maxBytes(64L << 30);
         try (Sandbox sb = Sandbox.start(config)) {
             System.out.printf(Locale.ROOT, "started empty in %.0f ms; UDP receive buffer granted %,d bytes%n", (System.nanoTime() - cold0) / 1e6, sb.udpReceiveBuffer());
-            // 1. sustained ingest at a fixed rate
             // 0. warm-up: the JIT compiles the receive and decode paths (a sandbox that has run for a while), unmeasured
             if (warmup > 0) {
                 UdpLoad.run(sb.port(), "paced", WARMUP_FIRST, warmup, base, rate, senders);
                 sb.flush(Duration.ofMinutes(10));
                 System.out.printf(Locale.ROOT, "warm-up: %,d traces at %,d segments/s, stored; load average %s%n", warmup, rate, loadAverage());
             }
+            // 1. sustained ingest at a fixed rate
             long receivedBefore = sb.stats().received();
             long storedBefore0 = sb.stats().stored();
             var cpu0 = ThreadCpu.snapshot();

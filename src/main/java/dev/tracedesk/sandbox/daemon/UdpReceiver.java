@@ -41,10 +41,10 @@ public final class UdpReceiver implements AutoCloseable {
         this.stats = stats;
         this.sink = sink;
         try {
-            DatagramChannel first = open(bind, true);
+            DatagramChannel first = open(bind);
             int port = ((InetSocketAddress) first.getLocalAddress()).getPort();
             boolean shared = first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
-            for (int i = 1; shared && i < SOCKETS; i++) open(new InetSocketAddress(bind.getAddress(), port), true);
+            for (int i = 1; shared && i < SOCKETS; i++) open(new InetSocketAddress(bind.getAddress(), port));
             receiveBuffer = first.getOption(StandardSocketOptions.SO_RCVBUF);
         } catch (IOException e) {
             closeChannels();
@@ -65,10 +65,10 @@ public final class UdpReceiver implements AutoCloseable {
         }
     }
 
-    private DatagramChannel open(InetSocketAddress address, boolean reusePort) throws IOException {
+    private DatagramChannel open(InetSocketAddress address) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         channels.add(channel);
-        if (reusePort && channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+        if (channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
             channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
         }
         channel.setOption(StandardSocketOptions.SO_RCVBUF, WANTED_RCVBUF);

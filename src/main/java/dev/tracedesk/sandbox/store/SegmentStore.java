@@ -107,7 +107,6 @@ public final class SegmentStore implements AutoCloseable {
     /** One journal row: {@code entries} raw entries packed by {@link Journal}. */
     public record JournalRow(long seq, long receivedMillis, int entries, byte[] data) {}
 
-    /** Appends one journal row and commits it (journal thread only, autocommit). */
     /** One journal row to append. */
     record JournalAppend(long receivedMillis, int entries, byte[] data) {}
 

@@ -28,13 +28,14 @@ public final class SegmentWriter implements AutoCloseable {
     static final int MAX_BATCH = 2500;
     /** Batch size while intake is busy: short steps, so the receiving thread never waits long for a core. */
     static final int BUSY_BATCH = 400;
-    /**
-     * While intake is busy the digest rests this many times as long as its last step took (≤ 1/(1+n) of the time),
-     * decoding on its own thread only. The backlog waits durably in the journal and is digested at full speed after.
-     */
     /** Entries decoded between two rests while busy (about 3 ms of work). */
     static final int BUSY_SLICE = 64;
-    static final int BUSY_REST_FACTOR = Integer.getInteger("tracedesk.sandbox.busyRestFactor", 3);
+    /**
+     * While intake is busy the digest rests this many times as long as its last stretch of work took (so it has at
+     * most 1/(1+n) of the time), decoding on its own thread only. The backlog waits durably in the journal and is
+     * digested at full speed after.
+     */
+    static final int BUSY_REST_FACTOR = 3;
     static final long MAX_DELAY_MS = 200;
     private static final long RETENTION_EVERY_MS = 60_000;
 
@@ -248,7 +249,7 @@ public final class SegmentWriter implements AutoCloseable {
     /** One entry of a journal row. */
     private record Entry(SegmentStore.JournalRow row, byte kind, int offset, int length) {}
 
-    /** Decodes the entries of {@code rows} (on all cores), keeping their order. */
+    /** Decodes the entries of {@code rows} (on all cores; while busy on this thread, with rests), keeping their order. */
     private List<StoredDocument> decode(List<SegmentStore.JournalRow> rows, boolean parallel) {
         List<Entry> entries = new ArrayList<>();
         for (SegmentStore.JournalRow row : rows) {
