@@ -83,8 +83,8 @@ public final class SandboxBench {
                 System.out.printf(Locale.ROOT, "warm-up: %,d traces at %,d segments/s, stored; load average %s%n", warmup, rate, loadAverage());
             }
             // 1. sustained ingest at a fixed rate
-            long receivedBefore = sb.stats().received();
-            long storedBefore0 = sb.stats().stored();
+            long receivedBeforePaced = sb.stats().received();
+            long storedBeforePaced = sb.stats().stored();
             var cpu0 = ThreadCpu.snapshot();
             long sendStartMillis = System.currentTimeMillis();
             long t0 = System.nanoTime();
@@ -104,9 +104,9 @@ public final class SandboxBench {
             double storeSecs = (System.nanoTime() - t0) / 1e9;
             var s = sb.stats();
             System.out.printf(Locale.ROOT, "ingest paced: sent %,d in %.1f s (%,.0f/s); received %,d, rejected %d %s, lost in the kernel %,d (%.3f%%); backlog when sending ended %,d; all stored and indexed after %.1f s (%,.0f/s end to end); load average %s%n",
-                    sent, sendSecs, sent / sendSecs, s.received() - receivedBefore, s.rejectedTotal(), s.rejected(),
-                    sent - (s.received() - receivedBefore), 100.0 * (sent - (s.received() - receivedBefore)) / sent,
-                    atEnd.queueDepth(), storeSecs, (s.stored() - storedBefore0) / storeSecs, loadAverage());
+                    sent, sendSecs, sent / sendSecs, s.received() - receivedBeforePaced, s.rejectedTotal(), s.rejected(),
+                    sent - (s.received() - receivedBeforePaced), 100.0 * (sent - (s.received() - receivedBeforePaced)) / sent,
+                    atEnd.queueDepth(), storeSecs, (s.stored() - storedBeforePaced) / storeSecs, loadAverage());
             System.out.println("  CPU while sending, by thread: " + sendingCpu);
             System.out.println("  GC while sending: " + sendingGc);
             System.out.println("  kernel, per socket: " + socketsSeen);
@@ -270,15 +270,8 @@ public final class SandboxBench {
     }
 
     static String readProc(String file) {
-        try {
-            // Not Files.readString: /proc files report size 0, and it then read only the first byte ("4" for 4194304).
-            try (var in = Files.newBufferedReader(Path.of(file))) {
-                String line = in.readLine();
-                return line == null ? "?" : line.trim();
-            }
-        } catch (IOException e) {
-            return "?";
-        }
+        String line = ProcFiles.firstLine(Path.of(file));
+        return line == null ? "?" : line;
     }
 
     static double millis(Supplier<?> op) {

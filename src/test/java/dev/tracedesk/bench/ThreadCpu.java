@@ -14,29 +14,20 @@ import java.util.stream.Stream;
  * Threads are grouped by their native name without trailing numbers ("sandbox-udp", "ForkJoinPool.commonPool-worker").
  */
 final class ThreadCpu {
-    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
-
     private ThreadCpu() {}
 
-    /** Ticks (user + system) per thread group; empty where /proc is not readable. */
-    static Map<String, Long> snapshot() {
-        Map<String, Long> byGroup = new TreeMap<>();
+    /** CPU seconds (user + system) per thread group; empty where /proc is not readable. */
+    static Map<String, Double> snapshot() {
+        Map<String, Double> byGroup = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.collect(Collectors.toList())) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException gone) {
-                    continue; // the thread ended while we listed
-                }
+                String stat = ProcFiles.firstLine(task.resolve("stat"));
+                if (stat == null) continue; // the thread ended while we listed
                 int open = stat.indexOf('(');
                 int close = stat.lastIndexOf(')');
                 if (open < 0 || close < open) continue;
                 String name = stat.substring(open + 1, close).replaceAll("[-_ ]?\\d+$", "");
-                String[] f = stat.substring(close + 2).split(" ");
-                // After "(comm) ": state is f[0]; utime and stime are fields 14 and 15 of the whole line.
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                byGroup.merge(name, ticks, Long::sum);
+                byGroup.merge(name, ProcFiles.cpuSeconds(stat), Double::sum);
             }
         } catch (IOException | RuntimeException e) {
             return Map.of();
@@ -44,14 +35,14 @@ final class ThreadCpu {
         return byGroup;
     }
 
-    /** "name 1.2 s (34%), ..." for the groups that used at least 1% of one core between the snapshots. */
-    static String between(Map<String, Long> before, Map<String, Long> after, double wallSeconds) {
-        Map<String, Long> used = new TreeMap<>();
-        after.forEach((k, v) -> used.put(k, v - before.getOrDefault(k, 0L)));
-        return used.entrySet().stream().filter(e -> e.getValue() / TICKS_PER_SECOND >= wallSeconds * 0.01)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f%% of a core)", e.getKey(), e.getValue() / TICKS_PER_SECOND,
-                        100 * e.getValue() / TICKS_PER_SECOND / wallSeconds))
+    /** "name 1.2 s (34% of a core), ..." for the groups that used at least 1% of one core between the snapshots. */
+    static String between(Map<String, Double> before, Map<String, Double> after, double wallSeconds) {
+        Map<String, Double> used = new TreeMap<>();
+        after.forEach((k, v) -> used.put(k, v - before.getOrDefault(k, 0.0)));
+        return used.entrySet().stream().filter(e -> e.getValue() >= wallSeconds * 0.01)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f%% of a core)", e.getKey(), e.getValue(),
+                        100 * e.getValue() / wallSeconds))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,15 +70,10 @@ final class UdpLoad {
         System.out.println(RESULT + sent + " " + String.format(Locale.ROOT, "%.3f %.2f", seconds, ownCpuSeconds()));
     }
 
-    /** This process's user + system CPU time, from /proc/self/stat (0 where unavailable). */
+    /** This process's user + system CPU time (0 where /proc is unavailable). */
     private static double ownCpuSeconds() {
-        try {
-            String stat = Files.readAllLines(Path.of("/proc/self/stat")).get(0);
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        String stat = ProcFiles.firstLine(Path.of("/proc/self/stat"));
+        return stat == null ? 0 : ProcFiles.cpuSeconds(stat);
     }
 
     /** Header + document into {@code buf}, ready to send (the documents are ASCII). */

@@ -20,10 +20,15 @@ final class UdpSocketWatch implements AutoCloseable {
     private final String localPortHex;
     private final Thread thread;
     private final long startMillis = System.currentTimeMillis();
-    private final Map<String, Long> firstDrops = new TreeMap<>();
-    private final Map<String, Long> lastDrops = new TreeMap<>();
-    private final Map<String, Long> maxQueue = new TreeMap<>();
-    private final Map<String, Double> maxQueueAt = new TreeMap<>();
+    /** What was seen of one socket (keyed by inode). */
+    private static final class Seen {
+        long firstDrops = -1;
+        long lastDrops;
+        long maxQueue = -1;
+        double maxQueueAt;
+    }
+
+    private final Map<String, Seen> sockets = new TreeMap<>();
     /** "t+12.34 s: +567 on socket A" for each sample in which drops grew (the first 20). */
     private final List<String> dropEvents = new ArrayList<>();
     private volatile boolean running = true;
@@ -41,16 +46,18 @@ final class UdpSocketWatch implements AutoCloseable {
         while (running) {
             Map<String, Sample> now = read();
             synchronized (this) {
+                double t = (System.currentTimeMillis() - startMillis) / 1000.0;
                 now.forEach((inode, s) -> {
-                    firstDrops.putIfAbsent(inode, s.drops());
-                    Long before = lastDrops.put(inode, s.drops());
-                    if (before != null && s.drops() > before && dropEvents.size() < 20) {
-                        dropEvents.add(String.format(Locale.ROOT, "t+%.2f s: +%d on socket %s",
-                                (System.currentTimeMillis() - startMillis) / 1000.0, s.drops() - before, inode));
+                    Seen seen = sockets.computeIfAbsent(inode, i -> new Seen());
+                    if (seen.firstDrops < 0) {
+                        seen.firstDrops = s.drops();
+                    } else if (s.drops() > seen.lastDrops && dropEvents.size() < 20) {
+                        dropEvents.add(String.format(Locale.ROOT, "t+%.2f s: +%d on socket %s", t, s.drops() - seen.lastDrops, inode));
                     }
-                    if (s.rxQueue() > maxQueue.getOrDefault(inode, -1L)) {
-                        maxQueue.put(inode, s.rxQueue());
-                        maxQueueAt.put(inode, (System.currentTimeMillis() - startMillis) / 1000.0);
+                    seen.lastDrops = s.drops();
+                    if (s.rxQueue() > seen.maxQueue) {
+                        seen.maxQueue = s.rxQueue();
+                        seen.maxQueueAt = t;
                     }
                 });
             }
@@ -84,10 +91,10 @@ final class UdpSocketWatch implements AutoCloseable {
 
     /** Per socket: dropped datagrams and the fullest receive queue seen; then when drops happened. */
     synchronized String summary() {
-        if (lastDrops.isEmpty()) return "no /proc/net/udp sockets seen";
+        if (sockets.isEmpty()) return "no /proc/net/udp sockets seen";
         StringBuilder b = new StringBuilder();
-        lastDrops.forEach((inode, drops) -> b.append(String.format(Locale.ROOT, "socket %s: %,d dropped, receive queue up to %,d bytes (t+%.2f s); ",
-                inode, drops - firstDrops.get(inode), maxQueue.get(inode), maxQueueAt.get(inode))));
+        sockets.forEach((inode, seen) -> b.append(String.format(Locale.ROOT, "socket %s: %,d dropped, receive queue up to %,d bytes (t+%.2f s); ",
+                inode, seen.lastDrops - seen.firstDrops, seen.maxQueue, seen.maxQueueAt)));
         if (!dropEvents.isEmpty()) b.append("drops at ").append(String.join(", ", dropEvents));
         return b.toString().trim();
     }

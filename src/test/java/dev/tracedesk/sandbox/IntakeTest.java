@@ -7,7 +7,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,19 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The UDP intake: sockets sharing the port, and a busy intake that the store digests in the background. */
 class IntakeTest {
-    private static final String HEADER = "{\"format\":\"json\",\"version\":1}\n";
-
     @TempDir
     Path dir;
 
     private static byte[] datagram(String traceId) {
         double t = Segments.now() - 5;
-        return (HEADER + Segments.segment(traceId, Segments.id(), "intake", t, t + 0.1, 200)).getBytes(StandardCharsets.UTF_8);
+        return SandboxFixture.datagram(Segments.segment(traceId, Segments.id(), "intake", t, t + 0.1, 200));
     }
 
     @Test
     void datagramsFromManySenderSocketsAllArriveOverTheSharedPort() throws Exception {
-        try (Sandbox sb = Sandbox.start(Sandbox.Config.defaults().port(0).dataDir(dir))) {
+        try (SandboxFixture f = new SandboxFixture(dir)) {
+            Sandbox sb = f.sandbox;
             if (System.getProperty("os.name").toLowerCase().contains("linux")) assertThat(sb.udpSockets()).isEqualTo(2);
             List<DatagramSocket> senders = new ArrayList<>();
             try {
@@ -43,8 +41,7 @@ class IntakeTest {
             } finally {
                 senders.forEach(DatagramSocket::close);
             }
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (sb.stats().received() < 320 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            f.awaitReceived(320);
             assertThat(sb.flush(Duration.ofSeconds(10))).isTrue();
             assertThat(sb.stats().received()).isEqualTo(320);
             assertThat(sb.stats().stored()).isEqualTo(320);

@@ -43,7 +43,12 @@ public final class SandboxFixture implements AutoCloseable {
 
     /** Sends one daemon datagram with the Python SDK's header. */
     public void sendUdp(String document) throws IOException {
-        sendRaw(("{\"format\":\"json\",\"version\":1}\n" + document).getBytes(StandardCharsets.UTF_8));
+        sendRaw(datagram(document));
+    }
+
+    /** A daemon datagram: the header the SDKs send, a newline, the document. */
+    public static byte[] datagram(String document) {
+        return ("{\"format\":\"json\",\"version\":1}\n" + document).getBytes(StandardCharsets.UTF_8);
     }
 
     public void sendRaw(byte[] datagram) throws IOException {

@@ -155,7 +155,7 @@ public final class SegmentWriter implements AutoCloseable {
             try {
                 boolean busy = journal.busy();
                 workingSince = System.nanoTime();
-                int n = processSome(busy ? BUSY_BATCH : MAX_BATCH, !busy);
+                int n = processSome(busy);
                 if (n > 0 && busy) restAfterBusyStep();
                 if (n == 0) {
                     if (!running) return;
@@ -200,13 +200,14 @@ public final class SegmentWriter implements AutoCloseable {
 
     /** Decodes, stores and indexes the next journal rows; returns the number of entries handled (0 = none left). */
     int processSome() {
-        return processSome(MAX_BATCH, true);
+        return processSome(false);
     }
 
-    private int processSome(int maxEntries, boolean parallelDecode) {
+    /** While {@code busy}: a short step, decoded on this thread with rests (see {@link #BUSY_BATCH}). */
+    private int processSome(boolean busy) {
         List<SegmentStore.JournalRow> rows;
         try {
-            rows = store.readJournal(lastSeq, maxEntries);
+            rows = store.readJournal(lastSeq, busy ? BUSY_BATCH : MAX_BATCH);
         } catch (SQLException e) {
             LOG.error("reading the journal: {}", e.toString());
             sleepQuietly(200);
@@ -220,7 +221,7 @@ public final class SegmentWriter implements AutoCloseable {
             counted += r.entries();
         }
         final int entries = counted;
-        List<StoredDocument> docs = decode(rows, parallelDecode);
+        List<StoredDocument> docs = decode(rows, busy);
         try {
             store.writeBatch(docs, seqs);
             stats.stored(docs.size());
@@ -250,7 +251,7 @@ public final class SegmentWriter implements AutoCloseable {
     private record Entry(SegmentStore.JournalRow row, byte kind, int offset, int length) {}
 
     /** Decodes the entries of {@code rows} (on all cores; while busy on this thread, with rests), keeping their order. */
-    private List<StoredDocument> decode(List<SegmentStore.JournalRow> rows, boolean parallel) {
+    private List<StoredDocument> decode(List<SegmentStore.JournalRow> rows, boolean busy) {
         List<Entry> entries = new ArrayList<>();
         for (SegmentStore.JournalRow row : rows) {
             ByteBuffer b = ByteBuffer.wrap(row.data());
@@ -267,7 +268,7 @@ public final class SegmentWriter implements AutoCloseable {
             }
         }
         StoredDocument[] out = new StoredDocument[entries.size()];
-        if (parallel) {
+        if (!busy) {
             IntStream.range(0, out.length).parallel().forEach(i -> out[i] = decodeEntry(entries.get(i)));
         } else {
             // While busy: rests between small groups, so the CPU goes to the receivers in slices of a few ms.
